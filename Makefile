@@ -1,0 +1,58 @@
+# Two commands do everything: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# The first interpreter >= 3.12 found on PATH (pyenv shims included, whose unselected
+# versions fail the check and are passed over).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
+
+.PHONY: run test install migrate demo serve lint check pytest e2e-deps worker beat clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 eller senare behövs (python3.12/python3.13)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+serve: demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+run: serve
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+pytest: install
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+
+test: lint check pytest
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+e2e-deps:
+	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+worker: install
+	$(VENV)/bin/celery -A ekonomi worker -l info
+
+beat: install
+	$(VENV)/bin/celery -A ekonomi beat -l info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

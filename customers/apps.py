@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CustomersConfig(AppConfig):
+    name = "customers"
+    verbose_name = _("Customers")
+
+    def load_demo(self, data):
+        from customers import demo
+
+        return demo.load(data)

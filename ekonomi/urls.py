@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ekonomi import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("logga-in/", views.login, name="login"),
+    path("logga-ut/", views.logout, name="logout"),
+    path("losenord/", views.password_change, name="password_change"),
+    path("losenord/klart/", views.password_change_done, name="password_change_done"),
+    path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
+    path("kunder/", include("customers.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "ekonomi.views.error_403"
+handler404 = "ekonomi.views.error_404"
+handler500 = "ekonomi.views.error_500"

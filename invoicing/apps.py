@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InvoicingConfig(AppConfig):
+    name = "invoicing"
+    verbose_name = _("Invoicing")
+
+    def load_demo(self, data):
+        from invoicing import demo
+
+        return demo.load(data)

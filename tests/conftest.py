@@ -1,0 +1,61 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from customers.models import Customer, User
+from ekonomi.access import Role
+
+DEMO_PASSWORD = "ekonomi2012"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The demo users are created in many tests; a slow hasher would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def users(demo):
+    """One user per role from the demo organisation, keyed by a short name."""
+    by_name = {u.username: u for u in User.objects.all()}
+    return {
+        "admin": by_name["admin"],
+        "head": by_name["chef"],
+        "unit_manager": by_name["enhetschef"],
+        "officer": by_name["handlaggare"],
+        "controller": by_name["controller"],
+        "bound_controller": by_name["controller.riki"],
+    }
+
+
+@pytest.fixture
+def own_customer(demo):
+    return Customer.objects.get(code="RIKI")
+
+
+@pytest.fixture
+def other_customer(demo):
+    return Customer.objects.get(code="SPTE")
+
+
+@pytest.fixture
+def client_for(client, users):
+    def login(name):
+        client.force_login(users[name])
+        return client
+
+    return login
+
+
+def make_user(username, role=Role.OFFICER, **fields):
+    user = User(username=username, role=role, **fields)
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
