@@ -1,0 +1,3 @@
+from invoicing.models.prices import PriceItem, PriceList
+
+__all__ = ["PriceItem", "PriceList"]
