@@ -40,11 +40,14 @@ def load(data):
                 "mailbox": row["mailbox"],
             },
         )
-    lines = [_("%(count)s customers, %(units)s units, %(services)s services.") % {
-        "count": Customer.objects.count(),
-        "units": Unit.objects.count(),
-        "services": Service.objects.count(),
-    }]
+    lines = [
+        _("%(count)s customers, %(units)s units, %(services)s services.")
+        % {
+            "count": Customer.objects.count(),
+            "units": Unit.objects.count(),
+            "services": Service.objects.count(),
+        }
+    ]
     lines.append(_("Demo logins (password %(password)s):") % {"password": data["password"]})
     for row in data["users"]:
         user = User.objects.filter(username=row["username"]).first()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ AREAS = [
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
+        return {"organisation_name": settings.ORGANISATION_NAME}
     items = []
     for key, label, url_name, rule in AREAS:
         if rule.permits(user):
@@ -21,4 +22,8 @@ def navigation(request):
             items.append(
                 {"key": key, "label": label, "url": url, "active": request.path.startswith(url)}
             )
-    return {"nav_areas": items, "can_see_history": access.HISTORY.permits(user)}
+    return {
+        "organisation_name": settings.ORGANISATION_NAME,
+        "nav_areas": items,
+        "can_see_history": access.HISTORY.permits(user),
+    }

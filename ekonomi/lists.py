@@ -8,7 +8,9 @@ from ekonomi import exports
 PER_PAGE = 25
 
 
-def table_page(request, *, queryset, filterset_class, table_class, template, export_name, **context):
+def table_page(
+    request, *, queryset, filterset_class, table_class, template, export_name, **context
+):
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     table = table_class(rows)

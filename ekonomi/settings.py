@@ -206,6 +206,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Failed logins are logged by ekonomi.security; axes's own lines repeat them.
         "axes": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
     },

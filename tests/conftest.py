@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -59,3 +60,36 @@ def make_user(username, role=Role.OFFICER, **fields):
     user.set_password(DEMO_PASSWORD)
     user.save()
     return user
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("celery"):
+            item.fixturenames.append("celery_worker")
+
+
+@pytest.fixture(scope="session")
+def _celery_worker_session(django_db_setup, django_db_blocker):
+    """A real worker on the configured broker when CELERY_TEST_WORKER=1; else tasks run eagerly."""
+    if os.environ.get("CELERY_TEST_WORKER") != "1":
+        yield None
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    from ekonomi.celery import app
+
+    assert not app.conf.task_always_eager, "CELERY_TEST_WORKER=1 needs REDIS_URL"
+    # Fail loudly (not skip) when the broker cannot be reached.
+    app.connection_for_write().ensure_connection(max_retries=3)
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
+        ) as worker,
+    ):
+        yield worker
+
+
+@pytest.fixture
+def celery_worker(_celery_worker_session, transactional_db):
+    return _celery_worker_session

@@ -23,7 +23,7 @@ def test_unit_manager_sees_all_customers_and_can_create(demo_live, login):
     assert page.get_by_role("link", name="Ny kund").is_visible()
     rows = page.locator("table tbody tr")
     assert rows.count() == 25  # first page of the 33 demo customers
-    assert page.get_by_role("link", name="RIKI").is_visible()
+    assert page.get_by_role("link", name="RIKI", exact=True).is_visible()
 
 
 def test_bound_controller_sees_only_their_customer(demo_live, login):
