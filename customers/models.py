@@ -215,7 +215,9 @@ class ServiceAgreement(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     signed_on = models.DateField(_("signing date"), null=True, blank=True)
-    customer_signatory = models.CharField(_("signatory for the customer"), max_length=150, blank=True)
+    customer_signatory = models.CharField(
+        _("signatory for the customer"), max_length=150, blank=True
+    )
     our_signatory = models.CharField(_("signatory for us"), max_length=150, blank=True)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
