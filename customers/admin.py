@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from customers import models
+from customers import models, selectors
+from customers.forms import CustomerForm
 
 
 @admin.register(models.Unit)
@@ -37,10 +38,20 @@ class RoutineDeviationInline(admin.StackedInline):
 
 @admin.register(models.Customer)
 class CustomerAdmin(SimpleHistoryAdmin):
+    form = CustomerForm
+    fields = ["code", "name", "kind", "manager_unit", "contact_person", "mailbox", "is_active"]
     list_display = ["code", "name", "kind", "manager_unit", "is_active"]
     list_filter = ["kind", "manager_unit", "is_active"]
     search_fields = ["code", "name"]
     inlines = [CustomerContactInline, RoutineDeviationInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # Without an object this is the bulk action, which would skip the check per customer.
+        if obj is None:
+            return False
+        return super().has_delete_permission(request, obj) and not selectors.customer_has_records(
+            customer=obj
+        )
 
 
 class AgreementServiceInline(admin.TabularInline):

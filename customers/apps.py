@@ -6,7 +6,14 @@ class CustomersConfig(AppConfig):
     name = "customers"
     verbose_name = _("Customers")
 
-    def load_demo(self, data):
-        from customers import demo
+    def ready(self):
+        from customers import agreement_views, panels, selectors
+        from ekonomi.panels import start_page
 
-        return demo.load(data)
+        start_page.register("customers/_start_customers.html", selectors.start_page_context)
+        panels.register("customers/_agreement_panel.html", agreement_views.agreement_panel_context)
+
+    def load_demo(self, data, *, activity):
+        from customers import demo, demo_agreements
+
+        return [*demo.load(data), *demo_agreements.load(data)]

@@ -231,7 +231,20 @@ class ServiceAgreement(models.Model):
                 fields=["customer", "year"],
                 name="agreement_one_per_customer_and_year",
                 violation_error_message=_("This customer already has an agreement for that year."),
-            )
+            ),
+            # A signed agreement is a document: it says when and by whom it was signed.
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | (
+                    models.Q(signed_on__isnull=False)
+                    & ~models.Q(customer_signatory="")
+                    & ~models.Q(our_signatory="")
+                ),
+                name="agreement_signed_has_date_and_signatories",
+                violation_error_message=_(
+                    "A signed agreement needs a signing date and both signatories."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -318,6 +331,12 @@ class AgreementAddendum(models.Model):
         ordering = ["effective_date", "pk"]
         verbose_name = _("addendum")
         verbose_name_plural = _("addenda")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(lead_time_days__isnull=True) | models.Q(lead_time_days__gte=1),
+                name="addendum_lead_time_positive",
+            )
+        ]
 
     def __str__(self):
         return f"{self.agreement} {self.get_action_display()} {self.service.code}"

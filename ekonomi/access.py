@@ -35,13 +35,17 @@ class Role(models.TextChoices):
 class Rule:
     name: str
     roles: frozenset
+    # A controller bound to one customer passes only rules about customer data.
+    admits_bound: bool = True
 
     def permits(self, user):
-        return user.is_authenticated and user.is_active and user.role in self.roles
+        if not (user.is_authenticated and user.is_active and user.role in self.roles):
+            return False
+        return self.admits_bound or bound_customer_id(user) is None
 
 
-def _rule(name, *roles):
-    return Rule(name, frozenset(roles))
+def _rule(name, *roles, admits_bound=True):
+    return Rule(name, frozenset(roles), admits_bound)
 
 
 ALL = tuple(Role)
@@ -55,6 +59,30 @@ STAFF_READ = _rule("staff_read", *STAFF)
 CUSTOMER_WRITE = _rule("customer_write", Role.ADMIN, Role.UNIT_MANAGER)
 # Record history (the audit trail) is for administrators and the head of operations.
 HISTORY = _rule("history", Role.ADMIN, Role.HEAD)
+# Price lists are master data: administrators keep them.
+PRICE_WRITE = _rule("price_write", Role.ADMIN)
+# Hours are reported by those who do the work and by their managers; for whom each may report
+# is a rule of the time-reporting services.
+TIME_WRITE = _rule("time_write", Role.ADMIN, Role.UNIT_MANAGER, Role.OFFICER)
+
+# Volumes are imported and entered by those who handle the documents.
+VOLUME_WRITE = _rule("volume_write", Role.ADMIN, Role.UNIT_MANAGER, Role.OFFICER)
+# Billing runs (preview, issue, credit notes) are the unit managers' monthly work.
+BILLING_RUN = _rule("billing_run", Role.ADMIN, Role.UNIT_MANAGER)
+# Invoices, specifications and the billing basis: everyone, a bound controller only their own
+# customer's (the views scope the rows).
+BILLING_READ = _rule("billing_read", *ALL)
+# The ERP file carries every customer's charge in one voucher, so no controller gets it.
+BILLING_ERP = _rule("billing_erp", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
+# Client, voucher type and accounts for the ERP file are master data.
+ERP_SETTINGS_WRITE = _rule("erp_settings_write", Role.ADMIN)
+# The unit's own budget is not a customer's business.
+BUDGET_READ = _rule(
+    "budget_read", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER, Role.CONTROLLER, admits_bound=False
+)
+BUDGET_WRITE = _rule("budget_write", Role.ADMIN, Role.HEAD)
+# Failed nightly billing checks are shown to administrators.
+BILLING_CHECKS = _rule("billing_checks", Role.ADMIN)
 
 
 def allow(rule):

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -194,7 +195,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "billing-checks": {
+        "task": "invoicing.billing_tasks.billing_checks_run",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
@@ -209,7 +215,14 @@ LOGGING = {
         # Failed logins are logged by ekonomi.security; axes's own lines repeat them.
         "axes": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
+
+# Volume files from the ERP: the largest accepted, and from what size the import runs in the
+# background with a progress page.
+VOLUME_IMPORT_MAX_BYTES = int(env("VOLUME_IMPORT_MAX_BYTES", str(200 * 1024 * 1024)))
+VOLUME_IMPORT_BACKGROUND_BYTES = int(env("VOLUME_IMPORT_BACKGROUND_BYTES", str(2 * 1024 * 1024)))
 
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Serviceförvaltningen, ekonomiadministration")

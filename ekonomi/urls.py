@@ -11,6 +11,7 @@ urlpatterns = [
     path("losenord/klart/", views.password_change_done, name="password_change_done"),
     path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
     path("kunder/", include("customers.urls")),
+    path("debitering/", include("invoicing.urls")),
     path("admin/", admin.site.urls),
 ]
 

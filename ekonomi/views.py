@@ -2,18 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse_lazy
 
-from customers import selectors as customer_selectors
 from ekonomi import access, history
+from ekonomi.panels import start_page
 
 
 @access.allow(access.READ)
 def home(request):
-    customers = customer_selectors.customer_list(user=request.user)
-    return render(
-        request,
-        "home.html",
-        {"customer_count": customers.filter(is_active=True).count()},
-    )
+    return render(request, "home.html", {"panels": start_page.render(request)})
 
 
 login = access.public(auth_views.LoginView.as_view(redirect_authenticated_user=True))

@@ -17,9 +17,23 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _load_demo_organisation():
+    call_command("load_demo", "--organisation-only", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # The demo organisation is loaded once per test database; each test then runs in a
+    # transaction that is rolled back. pytest-django runs transactional tests (which flush
+    # the database) last, and `demo` reloads the organisation after such a flush.
+    with django_db_blocker.unblock():
+        _load_demo_organisation()
+
+
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    if not Customer.objects.exists():
+        _load_demo_organisation()
 
 
 @pytest.fixture
@@ -93,3 +107,9 @@ def _celery_worker_session(django_db_setup, django_db_blocker):
 @pytest.fixture
 def celery_worker(_celery_worker_session, transactional_db):
     return _celery_worker_session
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Uploaded files and generated documents of a test never land in the working tree.
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -67,21 +67,16 @@ def cases():
     for name, rows in MATRIX.items():
         for method, kwargs, data, expect in rows:
             for role in ROLES:
-                yield pytest.param(
-                    name, method, kwargs, data, role, expect[role], id=f"{name}-{kwargs}-{role}"
-                )
+                case_id = f"{name}-{'-'.join(map(str, kwargs.values()))}-{role}"
+                yield pytest.param(name, method, kwargs, data, role, expect[role], id=case_id)
 
 
 @pytest.mark.parametrize(("name", "method", "kwargs", "data", "role", "status"), list(cases()))
 def test_matrix(
     client, users, own_customer, other_customer, name, method, kwargs, data, role, status
 ):
-    substitutes = {
-        "own": own_customer.code,
-        "other": other_customer.code,
-        "own_pk": own_customer.pk,
-    }
-    kwargs = {key: substitutes.get(value, value) for key, value in kwargs.items()}
+    values = substitutes(own_customer, other_customer)
+    kwargs = {key: values.get(value, value) for key, value in kwargs.items()}
     client.force_login(users[role])
     response = getattr(client, method)(reverse(name, kwargs=kwargs), data or {})
     assert response.status_code == status

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,13 @@ class PriceList(models.Model):
         error_messages={"unique": _("A price list for this year already exists.")},
     )
     note = models.TextField(_("note"), blank=True)
+    # Set when an issued invoice has used the list: its prices are then part of the books.
+    locked_reason = models.CharField(
+        _("locked because"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty while the list is open."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -23,6 +31,18 @@ class PriceList(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+    @property
+    def is_locked(self):
+        return bool(self.locked_reason)
+
+    def ensure_open(self):
+        if self.is_locked:
+            raise ValidationError(
+                _("The price list %(year)s is locked and cannot be changed: %(reason)s")
+                % {"year": self.year, "reason": self.locked_reason},
+                code="locked",
+            )
 
 
 class PriceItem(models.Model):
@@ -59,3 +79,8 @@ class PriceItem(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def clean(self):
+        # Here rather than only in the services, so that the admin's forms obey the lock too.
+        if self.price_list_id:
+            self.price_list.ensure_open()

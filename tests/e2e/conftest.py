@@ -1,7 +1,9 @@
+import io
 import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -62,3 +64,8 @@ def login(page):
         return page
 
     return do_login
+
+
+@pytest.fixture
+def demo_live(transactional_db):
+    call_command("load_demo", "--organisation-only", stdout=io.StringIO())

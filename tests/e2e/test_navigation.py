@@ -3,15 +3,6 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def demo_live(transactional_db):
-    import io
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=io.StringIO())
-
-
 def nav_labels(page):
     return [text.strip() for text in page.locator("nav.main-nav a").all_inner_texts()]
 

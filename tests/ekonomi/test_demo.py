@@ -3,16 +3,35 @@ import io
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from customers.models import Customer, Process, Service, Unit, User
+from customers.models import (
+    AgreementAddendum,
+    AgreementService,
+    Customer,
+    Process,
+    Service,
+    ServiceAgreement,
+    Unit,
+    User,
+)
 from ekonomi import views
-from invoicing.models import PriceItem
+from invoicing.models import PriceItem, TimeEntry
+
+MODELS = (
+    Customer,
+    Unit,
+    Process,
+    Service,
+    User,
+    PriceItem,
+    ServiceAgreement,
+    AgreementService,
+    AgreementAddendum,
+    TimeEntry,
+)
 
 
 def counts():
-    return {
-        model.__name__: model.objects.count()
-        for model in (Customer, Unit, Process, Service, User, PriceItem)
-    }
+    return {model.__name__: model.objects.count() for model in MODELS}
 
 
 def test_it_loads_the_demo_organisation_of_the_plan(demo):
@@ -33,8 +52,11 @@ def test_it_loads_the_demo_organisation_of_the_plan(demo):
     assert User.objects.get(username="controller.riki").customer.code == "RIKI"
 
 
-def test_running_it_twice_changes_nothing_and_keeps_a_changed_password(demo):
+def test_running_it_twice_changes_nothing_and_keeps_a_changed_password(db):
+    call_command("load_demo", stdout=io.StringIO())
     before = counts()
+    assert before["ServiceAgreement"] == 33
+    assert before["TimeEntry"] > 0
     user = User.objects.get(username="enhetschef")
     user.set_password("ett-eget-losenord")
     user.save()

@@ -1,0 +1,35 @@
+"""The invoice specification as PDF, the document a customer administration receives."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+
+from invoicing import billing_selectors
+from invoicing.models import Invoice
+
+
+def _sections(lines):
+    regular = [line for line in lines if not line.is_adjustment]
+    adjustments = [line for line in lines if line.is_adjustment]
+    sections = [(_("Lines"), regular)] if regular else []
+    if adjustments:
+        sections.append((_("Adjustments for earlier months: late volumes"), adjustments))
+    return sections
+
+
+def invoice_pdf(*, invoice: Invoice) -> bytes:
+    lines = list(billing_selectors.invoice_lines(invoice=invoice))
+    html = render_to_string(
+        "invoicing/invoice_pdf.html",
+        {
+            "invoice": invoice,
+            "organisation_name": settings.ORGANISATION_NAME,
+            "sections": _sections(lines),
+        },
+    )
+    return HTML(string=html).write_pdf()
+
+
+def file_name(invoice: Invoice) -> str:
+    return f"specifikation-{invoice.number}-{invoice.customer.code}.pdf"

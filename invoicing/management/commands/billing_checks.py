@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from invoicing import checks
+
+
+class Command(BaseCommand):
+    help = (
+        "Check the invoice number series, issued invoices against volumes and prices, and the "
+        "ERP files; the nightly beat job runs the same checks."
+    )
+
+    def handle(self, *args, **options):
+        run = checks.run_checks()
+        failures = list(run.failures.all())
+        for failure in failures:
+            self.stdout.write(f"{failure.get_check_name_display()}: {failure.message}")
+        if failures:
+            # A non-zero exit, so that cron or CI running the command notices.
+            raise CommandError(f"{len(failures)} billing checks failed")
+        self.stdout.write(self.style.SUCCESS("All billing checks passed."))

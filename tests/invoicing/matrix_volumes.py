@@ -1,0 +1,34 @@
+from invoicing.models import VolumeImport
+from tests.matrix import everyone, only, staff
+
+# Case officers import volumes; unit managers and administrators may too.
+IMPORTERS = {"admin", "unit_manager", "officer"}
+DONE = {"pk": "done_volume_import"}
+READY = {"pk": "ready_volume_import"}
+
+ROWS = {
+    "invoicing:volumes": [("get", {}, None, everyone())],
+    "invoicing:volume_documents": [("get", {}, None, everyone())],
+    "invoicing:volume_imports": [("get", {}, None, staff())],
+    "invoicing:volume_import_upload": [("get", {}, None, only(IMPORTERS))],
+    "invoicing:volume_import": [("get", DONE, None, staff()), ("get", READY, None, staff())],
+    "invoicing:volume_import_status": [("get", DONE, None, staff())],
+    # Each answer is a redirect back to the import; the actions that do not fit its state are
+    # refused there with a message, so the matrix changes nothing.
+    "invoicing:volume_import_confirm": [("post", DONE, None, only(IMPORTERS, 302))],
+    "invoicing:volume_import_undo": [("post", READY, None, only(IMPORTERS, 302))],
+    "invoicing:volume_import_discard": [("post", DONE, None, only(IMPORTERS, 302))],
+}
+
+
+def placeholders(own_customer, other_customer):
+    values = {}
+    for status in (VolumeImport.Status.DONE, VolumeImport.Status.READY):
+        volume_import = VolumeImport.objects.create(
+            source=VolumeImport.Source.FILE,
+            shape=VolumeImport.Shape.DOCUMENTS,
+            status=status,
+            file_name="matris.csv",
+        )
+        values[f"{status}_volume_import"] = volume_import.pk
+    return values

@@ -1,0 +1,155 @@
+import time
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from invoicing.billing_selectors import billing_basis
+from invoicing.models import BillingRun, CustomerErpAccount, ErpSettings, Invoice
+from tests.invoicing.billing_helpers import (
+    JANUARY,
+    JANUARY_COUNTS,
+    customer,
+    issue,
+    price_list,
+    volumes,
+)
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def january(demo):
+    price_list()
+    volumes(JANUARY, JANUARY_COUNTS)
+    return JANUARY
+
+
+def url(name, **kwargs):
+    return reverse(f"invoicing:{name}", kwargs=kwargs)
+
+
+def text(response):
+    assert response.status_code == 200
+    return response.content.decode().replace(NBSP, " ")
+
+
+def test_a_unit_manager_previews_and_issues_a_month(
+    january, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for("unit_manager")
+    page = text(client.get(url("billing_month", month="2013-01")))
+    assert "22 050,00 kr" in page and "750,00 kr" in page and "22 800,00 kr" in page
+    digest = billing_basis(month=january).digest
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    run = BillingRun.objects.get()
+    assert response.status_code == 302
+    assert response.url == url("billing_run", pk=run.pk)
+    assert run.status == BillingRun.Status.DONE
+    assert (run.invoice_count, run.total) == (2, Decimal("22800.00"))
+    issued = text(client.get(url("billing_month", month="2013-01")))
+    assert "2013-000001" in issued and "2013-000002" in issued
+
+
+def test_a_run_on_a_changed_basis_fails_and_issues_nothing(
+    january, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for("unit_manager")
+    digest = billing_basis(month=january).digest
+    volumes(january, {"RIKI": {"KR-FS": 999}})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    run = BillingRun.objects.get()
+    assert run.status == BillingRun.Status.FAILED
+    assert run.message == (
+        "Volymerna eller timmarna ändrades efter att förhandsgranskningen visades. "
+        "Granska den igen."
+    )
+    assert not Invoice.objects.exists()
+    assert run.message in text(client.get(url("billing_month", month="2013-01")))
+
+
+def test_a_case_officer_sees_the_preview_but_cannot_issue(january, client_for):
+    client = client_for("officer")
+    page = text(client.get(url("billing_month", month="2013-01")))
+    assert url("billing_issue", month="2013-01") not in page
+    digest = billing_basis(month=january).digest
+    assert client.post(url("billing_issue", month="2013-01"), {"digest": digest}).status_code == 403
+    assert not Invoice.objects.exists()
+
+
+def test_a_bound_controller_previews_only_their_own_customer(january, client_for):
+    page = text(client_for("bound_controller").get(url("billing_month", month="2013-01")))
+    assert "22 050,00 kr" in page
+    assert "Spånga-Tensta" not in page
+
+
+def test_a_month_that_is_not_a_month_is_not_found(january, client_for):
+    assert client_for("admin").get(url("billing_month", month="2013-13")).status_code == 404
+
+
+def test_the_credit_form_keeps_the_input_and_needs_a_reason(january, client_for):
+    issue(january)
+    client = client_for("unit_manager")
+    response = client.post(url("invoice_credit", number="2013-000001"), {"reason": ""})
+    assert "Detta fält måste fyllas i." in text(response)
+    response = client.post(
+        url("invoice_credit", number="2013-000001"), {"reason": "Fel antal", "reissue": "on"}
+    )
+    assert response.status_code == 302
+    assert response.url == url("invoice_detail", number="2013-000004")
+    assert Invoice.objects.get(number="2013-000003").credits.number == "2013-000001"
+
+
+def test_the_erp_settings_page_keeps_a_wrong_code_and_saves_a_right_one(demo, client_for):
+    client = client_for("admin")
+    data = {
+        "client": "SF",
+        "voucher_type": "id x",
+        "revenue_account": "3591",
+        "revenue_dimension": "",
+        "default_cost_account": "6590",
+        "RIKI-cost_account": "6591",
+        "RIKI-dimension": "RK100",
+    }
+    page = text(client.post(url("erp_settings"), data))
+    assert 'value="id x"' in page
+    assert 'value="RK100"' in page
+    assert ErpSettings.current().revenue_account == "3590"
+    response = client.post(url("erp_settings"), {**data, "voucher_type": "IX"})
+    assert response.status_code == 302
+    settings = ErpSettings.current()
+    assert (settings.voucher_type, settings.revenue_account) == ("IX", "3591")
+    account = CustomerErpAccount.objects.get(customer=customer("RIKI"))
+    assert (account.cost_account, account.dimension) == ("6591", "RK100")
+    # Emptied fields fall back to the defaults.
+    client.post(
+        url("erp_settings"),
+        {**data, "voucher_type": "IX", "RIKI-cost_account": "", "RIKI-dimension": ""},
+    )
+    assert not CustomerErpAccount.objects.exists()
+
+
+def test_the_billing_overview_shows_each_month_of_the_year(january, client_for):
+    issue(january)
+    page = text(client_for("head").get(url("billing_months"), {"ar": "2013"}))
+    assert "Januari 2013" in page
+    assert "22 800,00 kr" in page
+
+
+@pytest.mark.celery
+def test_issuing_runs_as_a_task_and_the_run_page_follows_it(transactional_db, january, client_for):
+    client = client_for("unit_manager")
+    digest = billing_basis(month=january).digest
+    client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    run = BillingRun.objects.get()
+    for _attempt in range(120):
+        run.refresh_from_db()
+        if run.is_finished:
+            break
+        time.sleep(0.25)
+    assert run.status == BillingRun.Status.DONE
+    page = text(client.get(url("billing_run", pk=run.pk)))
+    assert "22 800,00 kr" in page
+    assert 'http-equiv="refresh"' not in page

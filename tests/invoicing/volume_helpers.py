@@ -1,0 +1,81 @@
+"""Set-up shared by the volume tests: files made the way Swedish offices make them, and
+agreements of the tests' own so that the demo's agreements do not matter."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from customers.models import Customer, ServiceAgreement
+from invoicing import volume_services
+from invoicing.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
+
+DOCUMENT_HEADER = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp"]
+COUNT_HEADER = ["Förvaltning", "Prispost", "Månad", "Antal"]
+
+
+def agree_2012():
+    """Every demo customer has an agreement for 2012 (a draft counts), none for 2013."""
+    for customer in Customer.objects.all():
+        ServiceAgreement.objects.get_or_create(customer=customer, year=2012)
+
+
+def csv_bytes(rows, *, header=DOCUMENT_HEADER, delimiter=";", encoding="utf-8", newline="\r\n"):
+    lines = [delimiter.join(header), *(delimiter.join(row) for row in rows)]
+    return (newline.join(lines) + newline).encode(encoding)
+
+
+def xlsx_bytes(rows, *, header=DOCUMENT_HEADER, extra_sheet=True):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    if extra_sheet:
+        workbook.create_sheet("Annat").append(["Förvaltning", "Prispost"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def upload(content, name="volymer.csv", user=None):
+    return volume_services.volume_import_upload(
+        file=SimpleUploadedFile(name, content), user=user, background=False
+    )
+
+
+def confirm(volume_import):
+    return volume_services.volume_import_confirm(
+        volume_import_id=volume_import.pk, background=False
+    )
+
+
+def import_file(content, name="volymer.csv", user=None):
+    volume_import = upload(content, name, user)
+    assert volume_import.status == VolumeImport.Status.READY, volume_import.errors
+    return confirm(volume_import)
+
+
+def errors_of(volume_import):
+    return [(e["row"], e["column"], e["message"]) for e in volume_import.errors]
+
+
+def volumes():
+    """{(customer, price item, "YYYY-MM"): (documents, counted, manual, quantity)}"""
+    return {
+        (v.customer.code, v.price_item.code, f"{v.month:%Y-%m}"): (
+            v.documents,
+            v.counted,
+            v.manual,
+            v.quantity,
+        )
+        for v in MonthlyVolume.objects.select_related("customer", "price_item")
+    }
+
+
+def row_counts():
+    return (
+        VolumeDocument.objects.count(),
+        VolumeCount.objects.count(),
+        MonthlyVolume.objects.count(),
+    )
