@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,3 +43,25 @@ def test_unit_manager_creates_a_customer_and_is_refused_a_duplicate_code(demo_li
     expect(page.get_by_text("Det finns redan en kund med den här koden.")).to_be_visible()
     expect(page.get_by_label("Namn")).to_have_value("Nya kulturdistriktet")
     assert Customer.objects.filter(name="Nya kulturdistriktet").count() == 1
+
+
+def test_unit_manager_gives_a_new_customer_an_agreement_with_an_add_on(demo_live, login):
+    page = login("enhetschef")
+    page.goto("/kunder/ny/")
+    fill_customer_form(page, "nykd")
+    page.wait_for_url("**/kunder/NYKD/")
+
+    page.get_by_role("link", name="Nytt serviceavtal").click()
+    page.get_by_label(re.compile(r"^År")).fill("2013")
+    add_on = page.locator("fieldset", has_text="R2R")
+    add_on.get_by_label("Ingår").check()
+    add_on.get_by_label("Uppskattade timmar").fill("120")
+    page.get_by_role("button", name="Spara").click()
+
+    page.wait_for_url("**/kunder/NYKD/avtal/2013/")
+    expect(page.get_by_text("Avtalet för 2013 har skapats.")).to_be_visible()
+    expect(page.get_by_text("Redovisning till rapportering inkl. bokslut").first).to_be_visible()
+    agreement = Customer.objects.get(code="NYKD").agreements.get(year=2013)
+    services = {s.service.code: s for s in agreement.services.select_related("service")}
+    assert {"KR", "LR", "KB", "SYS", "R2R"} <= set(services)
+    assert services["R2R"].estimated_hours == 120
