@@ -128,14 +128,16 @@ class AgreementSummary:
 
 
 def agreement_summary(*, customer, on: date) -> AgreementSummary:
-    """The customer's agreement for the year of `on`, as the customer page shows it."""
+    """The customer's agreement for the year of `on`, as the customer page shows it; when that
+    year has none yet, the latest earlier agreement as it stood at its year's end."""
     agreement = _with_terms(
-        ServiceAgreement.objects.filter(customer=customer, year=on.year)
+        ServiceAgreement.objects.filter(customer=customer, year__lte=on.year).order_by("-year")
     ).first()
     if agreement is None:
         return AgreementSummary(year=on.year, on=on, agreement=None, services=[], addenda=[])
+    on = min(on, date(agreement.year, 12, 31))
     return AgreementSummary(
-        year=on.year,
+        year=agreement.year,
         on=on,
         agreement=agreement,
         services=list(services_in_force(agreement=agreement, on=on).values()),

@@ -212,9 +212,10 @@ def _next_year_progress(request, job):
 
 def agreement_panel_context(request, customer):
     """Context for templates/customers/_agreement_panel.html on the customer page."""
+    today = timezone.localdate()
+    summary = agreement_selectors.agreement_summary(customer=customer, on=today)
     return {
-        "agreement_summary": agreement_selectors.agreement_summary(
-            customer=customer, on=timezone.localdate()
-        ),
+        "agreement_summary": summary,
         "can_write_agreements": access.can(request.user, access.CUSTOMER_WRITE),
+        "needs_agreement": summary.year < today.year or summary.agreement is None,
     }

@@ -1,10 +1,19 @@
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from ekonomi import access
 from invoicing import price_views, time_views
 
 app_name = "invoicing"
 
 urlpatterns = [
+    path(
+        "",
+        access.allow(access.BILLING_READ)(
+            RedirectView.as_view(pattern_name="invoicing:billing_months")
+        ),
+        name="index",
+    ),
     path("prislistor/", price_views.price_lists, name="price_lists"),
     path("prislistor/ny/", price_views.price_list_copy, name="price_list_copy"),
     path("prislistor/<int:year>/", price_views.price_list, name="price_list"),

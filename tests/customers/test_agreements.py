@@ -13,7 +13,13 @@ from openpyxl import load_workbook
 from customers import agreement_selectors, agreement_services
 from customers.agreement_services import ServiceTerms
 from customers.agreement_views import agreement_panel_context
-from customers.models import AgreementAddendum, AgreementService, Service, ServiceAgreement
+from customers.models import (
+    AgreementAddendum,
+    AgreementService,
+    Customer,
+    Service,
+    ServiceAgreement,
+)
 from tests.customers.agreement_helpers import agreement, form_data, load_demo_agreements
 
 ADD = AgreementAddendum.Action.ADD
@@ -445,14 +451,31 @@ def test_the_panel_shows_the_agreement_and_its_addenda(agreements):
     assert reverse("customers:agreement_detail", kwargs={"code": "SKAR", "year": 2012}) in html
 
 
-def test_the_panel_offers_a_new_agreement_when_the_year_has_none(own_customer, users, rf):
+def test_the_panel_offers_a_new_agreement_when_the_customer_has_none(own_customer, users, rf):
+    customer = Customer.objects.create(
+        code="NYKD", name="Ny kund", kind="specialist", manager_unit=own_customer.manager_unit
+    )
+    request = rf.get("/")
+    request.user = users["unit_manager"]
+    html = render_to_string(
+        "customers/_agreement_panel.html",
+        {"customer": customer, **agreement_panel_context(request, customer)},
+    )
+    assert "Det finns inget serviceavtal för" in html
+    assert reverse("customers:agreement_create", kwargs={"code": "NYKD"}) in html
+
+
+def test_the_panel_shows_the_latest_agreement_at_its_year_end_and_offers_this_years(
+    own_customer, users, rf
+):
     request = rf.get("/")
     request.user = users["unit_manager"]
     html = render_to_string(
         "customers/_agreement_panel.html",
         {"customer": own_customer, **agreement_panel_context(request, own_customer)},
     )
-    assert "Det finns inget serviceavtal för" in html
+    assert "Serviceavtal 2012" in html
+    assert "Tjänster som gäller 2012-12-31" in html
     assert reverse("customers:agreement_create", kwargs={"code": "RIKI"}) in html
 
 

@@ -14,6 +14,7 @@ BUDGET_WRITERS = {"admin", "head"}
 MONTH = "2099-01"
 
 ROWS = {
+    "invoicing:index": [("get", {}, None, everyone(302))],
     "invoicing:billing_months": [("get", {}, None, everyone())],
     "invoicing:billing_month": [("get", {"month": MONTH}, None, everyone())],
     "invoicing:billing_issue": [
