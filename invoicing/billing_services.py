@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from customers.models import Customer, User
 from ekonomi.periods import Month
-from invoicing import gl07
+from invoicing import gl07, volume_sql
 from invoicing.billing_selectors import DraftInvoice, billing_basis, is_billed
 from invoicing.models import (
     BilledMonth,
@@ -198,6 +198,9 @@ def _refuse(preview):
 def billing_issue(*, month: Month, user: User, expected_digest: str = "") -> list[Invoice]:
     """Issue every customer's invoice for `month` at once, or nothing."""
     series = _locked_series(month.year)
+    # Volume imports and undo wait until the month is issued, so the basis read below is
+    # exactly what gets billed, and they see the month as billed afterwards.
+    volume_sql.lock_volumes()
     if is_billed(month):
         raise BillingRefused(
             _("%(month)s is already billed.") % {"month": month.label}, code="billed"

@@ -361,6 +361,8 @@ def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status != Status.DONE:
             raise ValidationError(_("Only a completed import can be undone."))
+        # Locked before the billed check: a billing run holds the same lock while it issues.
+        volume_sql.lock_volumes()
         months = import_months(volume_import)
         billed = BilledMonth.objects.filter(month__in=[m.start for m in months]).order_by("month")
         if billed:
@@ -368,7 +370,6 @@ def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
                 _("The import cannot be undone: %(months)s is already billed.")
                 % {"months": ", ".join(b.period.label for b in billed)}
             )
-        volume_sql.lock_volumes()
         volume_import.documents.all().delete()
         volume_import.counts.all().delete()
         monthly_volumes_refresh(months=months)
