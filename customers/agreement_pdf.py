@@ -4,10 +4,10 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from customers.models import ServiceAgreement
+from ekonomi.pdf import render_pdf
 
 
 def _price_list(year):
@@ -38,7 +38,7 @@ def _service_rows(agreement, price_list):
 def agreement_pdf(*, agreement: ServiceAgreement) -> bytes:
     price_list = _price_list(agreement.year)
     rows = _service_rows(agreement, price_list)
-    html = render_to_string(
+    return render_pdf(
         "customers/agreement_pdf.html",
         {
             "agreement": agreement,
@@ -51,8 +51,3 @@ def agreement_pdf(*, agreement: ServiceAgreement) -> bytes:
             "printed_on": timezone.localdate(),
         },
     )
-    # Imported here: WeasyPrint parses its own stylesheets on import, half a second that
-    # every web process and worker would otherwise spend at start-up.
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf()

@@ -1,10 +1,9 @@
 """The invoice specification as PDF, the document a customer administration receives."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from weasyprint import HTML
 
+from ekonomi.pdf import render_pdf
 from invoicing import billing_selectors
 from invoicing.models import Invoice
 
@@ -20,7 +19,7 @@ def _sections(lines):
 
 def invoice_pdf(*, invoice: Invoice) -> bytes:
     lines = list(billing_selectors.invoice_lines(invoice=invoice))
-    html = render_to_string(
+    return render_pdf(
         "invoicing/invoice_pdf.html",
         {
             "invoice": invoice,
@@ -28,7 +27,6 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
             "sections": _sections(lines),
         },
     )
-    return HTML(string=html).write_pdf()
 
 
 def file_name(invoice: Invoice) -> str:
