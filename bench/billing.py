@@ -32,8 +32,10 @@ from django.db import connection, transaction  # noqa: E402
 
 from customers.models import Customer, Service, User  # noqa: E402
 from ekonomi.periods import Month  # noqa: E402
-from invoicing import billing_selectors, billing_services  # noqa: E402
-from invoicing.models import MonthlyVolume, PriceItem, PriceList, TimeEntry  # noqa: E402
+from invoicing.billing import basis, services  # noqa: E402
+from invoicing.prices.models import PriceItem, PriceList  # noqa: E402
+from invoicing.timereport.models import TimeEntry  # noqa: E402
+from invoicing.volumes.models import MonthlyVolume  # noqa: E402
 
 TARGET = Month(2012, 1)
 HISTORY = Month.range(Month(2002, 1), Month(2011, 12))
@@ -102,10 +104,10 @@ def measure(repeat, user):
         try:
             with transaction.atomic():
                 started = time.perf_counter()
-                preview = billing_selectors.billing_basis(month=TARGET)
+                preview = basis.billing_basis(month=TARGET)
                 previews.append(time.perf_counter() - started)
                 started = time.perf_counter()
-                invoices = billing_services.billing_issue(month=TARGET, user=user)
+                invoices = services.billing_issue(month=TARGET, user=user)
                 issues.append(time.perf_counter() - started)
                 raise Rollback
         except Rollback:
@@ -147,7 +149,7 @@ def main():
         for month in HISTORY:
             with transaction.atomic():
                 month_data(month, rng, person)
-            billing_services.billing_issue(month=month, user=user)
+            services.billing_issue(month=month, user=user)
         print(
             f"history generated in {time.perf_counter() - started:.0f} s: "
             f"{len(HISTORY)} billed months, {MonthlyVolume.objects.count()} monthly volumes, "

@@ -132,7 +132,7 @@ def measure_copy(path):
 def clear_volumes():
     from django.db import connection
 
-    from invoicing.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
+    from invoicing.volumes.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
 
     tables = [m._meta.db_table for m in (VolumeDocument, VolumeCount, MonthlyVolume, VolumeImport)]
     with connection.cursor() as cursor:
@@ -155,7 +155,7 @@ def import_as_the_page_does(path):
     from django.core.files import File
 
     from customers.models import User
-    from invoicing import volume_services
+    from invoicing.volumes import services as volume_services
 
     user = User.objects.get(username="handlaggare")
     start = time.perf_counter()
@@ -185,7 +185,8 @@ def measure_import_export(path):
     from import_export import fields, resources, widgets
 
     from customers.models import Customer
-    from invoicing.models import PriceItem, VolumeDocument, VolumeImport
+    from invoicing.prices.models import PriceItem
+    from invoicing.volumes.models import VolumeDocument, VolumeImport
 
     volume_import = VolumeImport.objects.create(
         source=VolumeImport.Source.FILE, shape=VolumeImport.Shape.DOCUMENTS, file_name=path.name

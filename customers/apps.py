@@ -7,13 +7,33 @@ class CustomersConfig(AppConfig):
     verbose_name = _("Customers")
 
     def ready(self):
-        from customers import agreement_views, panels, selectors
-        from ekonomi.panels import start_page
+        from customers import selectors
+        from customers.agreements import views as agreement_views
+        from ekonomi import access
+        from ekonomi.navigation import Area, Link, menu
+        from ekonomi.panels import customer_page, start_page
 
-        start_page.register("customers/_start_customers.html", selectors.start_page_context)
-        panels.register("customers/_agreement_panel.html", agreement_views.agreement_panel_context)
+        menu.register(
+            Area(
+                "customers",
+                _("Customers"),
+                "/kunder/",
+                order=10,
+                links=[
+                    Link(_("Customers"), "customers:list", access.READ),
+                    Link(_("Service agreements"), "customers:agreement_list", access.READ),
+                ],
+            )
+        )
+        start_page.register(
+            "customers/_start_customers.html", selectors.start_page_context, order=10
+        )
+        customer_page.register(
+            "customers/_agreement_panel.html", agreement_views.agreement_panel_context, order=10
+        )
 
     def load_demo(self, data, *, activity):
-        from customers import demo, demo_agreements
+        from customers import demo
+        from customers.agreements import demo as agreements_demo
 
-        return [*demo.load(data), *demo_agreements.load(data)]
+        return [*demo.load(data), *agreements_demo.load(data)]

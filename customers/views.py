@@ -3,11 +3,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from customers import panels, selectors, services
+from customers import selectors, services
 from customers.filters import CustomerFilter
 from customers.forms import ContactForm, CustomerForm, DeviationForm
 from customers.tables import CustomerTable
 from ekonomi import access, lists
+from ekonomi.panels import customer_page
 
 
 @access.allow(access.READ)
@@ -33,7 +34,7 @@ def customer_detail(request, code):
             "customer": customer,
             "contacts": customer.contacts.all(),
             "deviations": selectors.customer_deviations(customer=customer),
-            "panels": panels.render_panels(request, customer),
+            "panels": customer_page.render(request, customer=customer),
             "can_write": access.can(request.user, access.CUSTOMER_WRITE),
         },
     )

@@ -5,15 +5,13 @@ import io
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
+from ekonomi import downloads
+
+FORMATS = {"xlsx": downloads.XLSX, "csv": downloads.CSV}
 
 
 def _cell(value):
@@ -58,6 +56,33 @@ def _csv_value(value):
     return str(value)
 
 
+# Workbooks built cell by cell (billing basis, budget): numbers stay numbers with a format,
+# which Swedish Excel shows with a decimal comma and space-grouped thousands.
+MONEY_FORMAT = '#,##0.00 "kr"'
+QUANTITY_FORMAT = "#,##0.##"
+BOLD = Font(bold=True)
+# Characters Excel refuses in a sheet title.
+TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def workbook_bytes(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def header_row(sheet, titles):
+    sheet.append([str(title) for title in titles])
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+
+
+def number_formats(sheet, row, formats):
+    """Set {column number: number format} on one row."""
+    for column, number_format in formats.items():
+        sheet.cell(row=row, column=column).number_format = number_format
+
+
 def table_rows(table):
     """Headers and raw values of the exportable columns, in the table's current order."""
     columns = [c for c in table.columns if c.column.exclude_from_export is False]
@@ -69,6 +94,4 @@ def table_rows(table):
 def table_response(table, *, name, fmt):
     headers, rows = table_rows(table)
     content = write_xlsx(headers, rows, name) if fmt == "xlsx" else write_csv(headers, rows)
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return downloads.file_response(content, filename=f"{name}.{fmt}", content_type=FORMATS[fmt])

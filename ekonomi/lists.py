@@ -6,6 +6,8 @@ from django_tables2 import RequestConfig
 from ekonomi import exports
 
 PER_PAGE = 25
+# Attributes of a column of numbers: right-aligned in its header, cells and footer.
+NUMERIC = {"td": {"class": "num"}, "th": {"class": "num"}, "tf": {"class": "num"}}
 
 
 def table_page(

@@ -1,5 +1,10 @@
-"""Pages that other apps fill: an app registers a panel (template, context function, rule)
-from its AppConfig.ready(), so the page's own app never imports upward."""
+"""Pages that other apps fill: an app registers a panel (template, context function, rule,
+order) from its AppConfig.ready(), so the page's own app never imports upward.
+
+A panel's context function is called as `context(request, **page_context)`; its template gets
+the page context, the request context and what the function returns. Panels show in their
+stated order, lowest first.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +18,7 @@ from ekonomi import access
 class Panel:
     template_name: str
     context: Callable
+    order: int
     rule: access.Rule = access.READ
 
     def render(self, request, **page_context):
@@ -24,11 +30,12 @@ class PanelRegistry:
     def __init__(self):
         self.panels: list[Panel] = []
 
-    def register(self, template_name, context, rule=access.READ):
-        panel = Panel(template_name, context, rule)
+    def register(self, template_name, context, *, order, rule=access.READ):
+        panel = Panel(template_name, context, order, rule)
         # Keyed by template, so that a ready() or an import running twice adds it once.
         self.panels = [p for p in self.panels if p.template_name != template_name]
         self.panels.append(panel)
+        self.panels.sort(key=lambda p: (p.order, p.template_name))
 
     def render(self, request, **page_context):
         return [
@@ -40,3 +47,6 @@ class PanelRegistry:
 
 # The start page: each app adds what its users should see first.
 start_page = PanelRegistry()
+# The customer page, after master data, contacts and deviations: agreements, invoices, the
+# customer log, complaints, meetings. Its context functions get `customer=`.
+customer_page = PanelRegistry()

@@ -6,8 +6,9 @@ boundary without overlapping and a database filter reads `date >= start, date < 
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.db.models import Q
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,11 @@ MAX_YEAR = 2999
 MONTHS_PER_TERTIAL = 4
 TERTIALS_PER_YEAR = 3
 EN_DASH = "\u2013"
+
+# Months are stored as the first day of the month: a date sorts, filters by range and indexes
+# like any date, and Month.from_date() turns it back into the value object. Models with a
+# `month` date field state it as a check constraint.
+FIRST_OF_MONTH = Q(month__day=1)
 
 # re.ASCII: without it \d also accepts other scripts' digits, which int() would then read.
 _MONTH_CODE = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
@@ -316,3 +322,48 @@ def parse(text):
         )
         % {"text": text}
     )
+
+
+DAYS_PER_WEEK = 7
+
+
+@dataclass(frozen=True)
+class Week:
+    """An ISO week, Monday to Sunday, as the weekly time grid shows it; [start, end)."""
+
+    start: date
+
+    @classmethod
+    def of(cls, day: date) -> "Week":
+        return cls(day - timedelta(days=day.weekday()))
+
+    @classmethod
+    def parse(cls, text: str) -> "Week":
+        # "2012-W10", as <input type="week"> writes it.
+        year, _sep, number = text.strip().upper().partition("-W")
+        try:
+            return cls(date.fromisocalendar(int(year), int(number), 1))
+        except ValueError:
+            raise ValueError(f"not an ISO week: {text!r}") from None
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=DAYS_PER_WEEK)
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=n) for n in range(DAYS_PER_WEEK)]
+
+    @property
+    def number(self) -> int:
+        return self.start.isocalendar().week
+
+    def previous(self) -> "Week":
+        return Week(self.start - timedelta(days=DAYS_PER_WEEK))
+
+    def next(self) -> "Week":
+        return Week(self.end)
+
+    def __str__(self):
+        year, week, _day = self.start.isocalendar()
+        return f"{year}-W{week:02d}"

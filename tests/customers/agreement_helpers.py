@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 
-from customers import demo_agreements
+from customers.agreements import demo as demo_agreements
 from customers.models import Service, ServiceAgreement
 
 

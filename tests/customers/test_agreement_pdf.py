@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from customers import agreement_services
-from customers.agreement_pdf import agreement_pdf
-from customers.agreement_services import ServiceTerms
+from customers.agreements import services as agreement_services
+from customers.agreements.pdf import agreement_pdf
+from customers.agreements.services import ServiceTerms
 from customers.models import Service
 from tests.customers.agreement_helpers import agreement, load_demo_agreements
 

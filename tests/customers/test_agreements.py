@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from customers import agreement_selectors, agreement_services
-from customers.agreement_services import ServiceTerms
-from customers.agreement_views import agreement_panel_context
+from customers.agreements import selectors as agreement_selectors
+from customers.agreements import services as agreement_services
+from customers.agreements.services import ServiceTerms
+from customers.agreements.views import agreement_panel_context
 from customers.models import (
     AgreementAddendum,
     AgreementService,

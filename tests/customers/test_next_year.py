@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from customers import agreement_services, tasks
-from customers.agreement_services import ServiceTerms, SkipReason
+from customers.agreements import services as agreement_services
+from customers.agreements import tasks
+from customers.agreements.services import ServiceTerms, SkipReason
 from customers.models import AgreementService, Customer, Service, ServiceAgreement
 from tests.customers.agreement_helpers import agreement, load_demo_agreements
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from customers import panels
 from customers.models import Customer, CustomerContact, RoutineDeviation, ServiceAgreement, Unit
 from ekonomi import access
+from ekonomi.panels import customer_page
 
 DUPLICATE_CODE = "Det finns redan en kund med den här koden."
 INVALID_EMAIL = "Fyll i en giltig e-postadress."
@@ -496,10 +496,10 @@ def panel_templates():
         "django.template.loaders.app_directories.Loader",
     ]
     options = {**engine["OPTIONS"], "loaders": loaders}
-    registered = list(panels.customer_page.panels)
+    registered = list(customer_page.panels)
     with override_settings(TEMPLATES=[{**engine, "APP_DIRS": False, "OPTIONS": options}]):
         yield
-    panels.customer_page.panels = registered
+    customer_page.panels = registered
 
 
 def test_the_customer_page_shows_registered_panels_to_whom_their_rule_permits(
@@ -511,9 +511,11 @@ def test_the_customer_page_shows_registered_panels_to_whom_their_rule_permits(
         seen.append((request.user.username, customer.code))
         return {"invoices": 1250}
 
-    panels.register("tests/_volumes.html", volumes)
-    panels.register("tests/_volumes.html", volumes)
-    panels.register("tests/_internal.html", lambda request, customer: {}, access.STAFF_READ)
+    customer_page.register("tests/_volumes.html", volumes, order=1)
+    customer_page.register("tests/_volumes.html", volumes, order=1)
+    customer_page.register(
+        "tests/_internal.html", lambda request, customer: {}, order=2, rule=access.STAFF_READ
+    )
 
     officer_page = client_for("officer").get(reverse("customers:detail", args=["RIKI"])).text
     controller_page = (

@@ -13,11 +13,11 @@ from django.db import connection, transaction
 
 from customers.models import Customer, User
 from ekonomi.periods import Month
-from invoicing import billing_services
+from invoicing.billing import services as billing_services
 from invoicing.models import PriceItem, PriceList, VolumeCount, VolumeImport
-from invoicing.price_selectors import Rounding
-from invoicing.price_services import price_list_copy
-from invoicing.volume_services import monthly_volumes_refresh
+from invoicing.prices.selectors import Rounding
+from invoicing.prices.services import price_list_copy
+from invoicing.volumes.monthly import monthly_volumes_refresh
 
 YEAR = 2013
 JANUARY = Month(YEAR, 1)

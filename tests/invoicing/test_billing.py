@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from customers.models import Customer
 from ekonomi.periods import Month
-from invoicing import billing_services
-from invoicing.billing_selectors import billing_basis
+from invoicing.billing import services as billing_services
+from invoicing.billing.basis import billing_basis
 from invoicing.models import BilledMonth, ErpFile, Invoice, InvoiceLine, InvoiceSeries, PriceList
 from tests.invoicing.billing_helpers import (
     FEBRUARY,

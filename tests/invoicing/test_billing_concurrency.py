@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from ekonomi.periods import Month
-from invoicing import billing_services
+from invoicing.billing import services as billing_services
 from invoicing.models import BilledMonth, Invoice
 from tests.invoicing.billing_helpers import (
     JANUARY,

@@ -7,7 +7,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from invoicing import billing_panels, billing_services
+from invoicing.billing import services as billing_services
+from invoicing.billing import views as billing_views
 from invoicing.models import ErpFile
 from tests.invoicing.billing_helpers import (
     FEBRUARY,
@@ -144,7 +145,7 @@ def test_the_invoice_list_and_its_export_show_a_bound_controller_only_their_own(
 
 def test_the_customer_panel_compares_the_bill_with_electronic_handling_only(issued):
     request = RequestFactory().get("/")
-    context = billing_panels.customer_invoices_context(request, customer("RIKI"))
+    context = billing_views.customer_invoices_panel_context(request, customer("RIKI"))
     (january,) = context["billing_months"]
     assert [d.number for d in january.documents] == ["2013-000001"]
     assert january.total == Decimal("22050.00")
@@ -154,7 +155,6 @@ def test_the_customer_panel_compares_the_bill_with_electronic_handling_only(issu
 
 
 def test_the_customer_page_shows_the_invoice_panel(issued, client_for):
-    billing_panels.register()
     page = client_for("bound_controller").get(reverse("customers:detail", kwargs={"code": "RIKI"}))
     content = page.content.decode().replace(NBSP, " ")
     assert "2013-000001" in content

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from invoicing.billing_selectors import billing_basis
+from invoicing.billing.basis import billing_basis
 from invoicing.models import BillingRun, CustomerErpAccount, ErpSettings, Invoice
 from tests.invoicing.billing_helpers import (
     JANUARY,

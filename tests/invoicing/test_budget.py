@@ -6,8 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from invoicing import billing_services, demo_billing
-from invoicing.billing_selectors import budget_followup
+from invoicing.billing import demo as demo_billing
+from invoicing.billing import services as billing_services
+from invoicing.budget import services as budget_services
+from invoicing.budget.selectors import budget_followup
 from invoicing.models import BudgetMonth, CostOutcome, Invoice
 from tests.invoicing.billing_helpers import (
     JANUARY,
@@ -37,7 +39,7 @@ def grid(year=2013, **overrides):
 
 @pytest.fixture
 def budget_2013(demo):
-    billing_services.budget_save(
+    budget_services.budget_save(
         year=2013,
         rows={
             m: {
@@ -77,7 +79,7 @@ def test_revenue_comes_from_issued_invoices_and_credit_notes_with_result_and_for
     volumes(JANUARY, JANUARY_COUNTS)
     _riki, spte = issue(JANUARY)
     billing_services.credit_note_issue(invoice=spte, user=spte.issued_by, reason="Fel")
-    billing_services.cost_outcome_save(
+    budget_services.cost_outcome_save(
         year=2013, rows={1: {"staff_costs": Decimal("16000.00"), "other_costs": Decimal("4000.00")}}
     )
     followup = budget_followup(year=2013)

@@ -6,8 +6,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
-from invoicing import billing_services, billing_tasks, checks
-from invoicing.billing_selectors import billing_check_failures
+from invoicing.billing import reconciliation as checks
+from invoicing.billing import services as billing_services
+from invoicing.billing import tasks as billing_tasks
+from invoicing.billing.selectors import billing_check_failures
 from invoicing.models import CheckFailure, ErpFile, InvoiceSeries
 from tests.invoicing.billing_helpers import (
     JANUARY,
@@ -60,7 +62,7 @@ def test_a_tampered_amount_is_caught_logged_and_shown_to_administrators(issued, 
         "UPDATE invoicing_invoiceline SET amount = 12.00 WHERE invoice_id = %s AND code = %s",
         [riki.pk, "KR-MAN"],
     )
-    with caplog.at_level(logging.ERROR, logger="invoicing.checks"):
+    with caplog.at_level(logging.ERROR, logger="invoicing.reconciliation"):
         run = checks.run_checks()
     messages = [f.message for f in run.failures.all()]
     assert len(messages) == 2  # the line, and the total that no longer is its sum

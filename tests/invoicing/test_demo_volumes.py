@@ -4,10 +4,10 @@ import pytest
 from django.conf import settings
 from django.db.models import Sum
 
-from customers import demo_agreements
+from customers.agreements import demo as demo_agreements
 from customers.models import Customer
-from invoicing import demo_volumes
 from invoicing.models import MonthlyVolume, VolumeCount, VolumeImport
+from invoicing.volumes import demo as demo_volumes
 
 
 @pytest.fixture

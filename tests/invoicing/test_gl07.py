@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from ekonomi.periods import Month
-from invoicing import billing_services, gl07
+from invoicing.billing import gl07
+from invoicing.billing import services as billing_services
 from invoicing.models import CustomerErpAccount, ErpFile, ErpSettings
 from tests.invoicing.billing_helpers import (
     JANUARY,

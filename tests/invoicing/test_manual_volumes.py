@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from invoicing import volume_services
-from invoicing.manual_volume_forms import ManualVolumeForm
 from invoicing.models import BilledMonth, PriceItem, VolumeCount, VolumeImport
+from invoicing.volumes import services as volume_services
+from invoicing.volumes.forms import ManualVolumeForm
 from tests.invoicing.volume_helpers import COUNT_HEADER, agree_2012, csv_bytes, import_file, volumes
 
 PAGE = "invoicing:manual_volumes"

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from invoicing.models import PriceItem, PriceList
-from invoicing.price_services import price_list_lock
+from invoicing.prices.services import price_list_lock
 
 
 def test_the_admin_refuses_to_delete_an_item_of_a_locked_price_list(client_for):

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from invoicing import price_services
 from invoicing.models import PriceItem, PriceList
-from invoicing.price_selectors import Rounding, price_adjusted
+from invoicing.prices import services as price_services
+from invoicing.prices.selectors import Rounding, price_adjusted
 
 LOCK_REASON = "Faktura 2012-0001 till RIKI är utfärdad"
 

@@ -6,13 +6,13 @@ import pytest
 from django.conf import settings
 from django.db.models import Sum
 
-from customers import demo_agreements
-from customers.agreement_selectors import agreement_services_on
+from customers.agreements import demo as demo_agreements
+from customers.agreements.selectors import agreement_services_on
 from customers.models import ServiceAgreement, User
 from ekonomi.access import Role
 from ekonomi.workdays import is_working_day
-from invoicing import demo_hours
 from invoicing.models import TimeEntry
+from invoicing.timereport import demo as demo_hours
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from invoicing.models import TimeEntry, TimeImport
-from invoicing.time_import import MAX_BYTES, ImportRejected, hours_import
+from invoicing.timereport.imports import MAX_BYTES, ImportRejected, hours_import
 from tests.conftest import make_user
 from tests.invoicing.time_helpers import new_customer, sign_agreement
 

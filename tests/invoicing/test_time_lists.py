@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from invoicing.filters import TimeListFilter
 from invoicing.models import TimeEntry
+from invoicing.timereport.filters import TimeListFilter
 from tests.conftest import make_user
 from tests.invoicing.time_helpers import entry, new_customer, service, sign_agreement
 

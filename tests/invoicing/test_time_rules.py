@@ -5,7 +5,7 @@ import pytest
 
 from customers.models import ServiceAgreement, Unit
 from invoicing.models import BilledMonth, TimeEntry
-from invoicing.time_services import (
+from invoicing.timereport.services import (
     HoursRejected,
     time_entry_create,
     time_entry_delete,

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 
 from customers.models import Customer, ServiceAgreement
 from ekonomi.periods import Month
-from invoicing import volume_rows, volume_services
 from invoicing.models import (
     BilledMonth,
     MonthlyVolume,
@@ -18,6 +17,9 @@ from invoicing.models import (
     VolumeDocument,
     VolumeImport,
 )
+from invoicing.volumes import rows as volume_rows
+from invoicing.volumes import services as volume_services
+from invoicing.volumes.monthly import monthly_volumes_refresh
 from tests.conftest import make_user
 from tests.invoicing.volume_helpers import (
     COUNT_HEADER,
@@ -295,7 +297,7 @@ def test_documents_counts_and_manual_entries_add_up_to_the_quantity(agreements):
         quantity=3,
     )
 
-    volume_services.monthly_volumes_refresh(months=[Month(2012, 3)])
+    monthly_volumes_refresh(months=[Month(2012, 3)])
 
     assert volumes() == {("RIKI", "KR-FS", "2012-03"): (2, 10, 3, 15)}
 

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from customers.models import Customer, ServiceAgreement
-from invoicing import volume_services
 from invoicing.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
+from invoicing.volumes import services as volume_services
 
 DOCUMENT_HEADER = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp"]
 COUNT_HEADER = ["Förvaltning", "Prispost", "Månad", "Antal"]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from invoicing import checks
+from invoicing.billing import reconciliation
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        run = checks.run_checks()
+        run = reconciliation.run_checks()
         failures = list(run.failures.all())
         for failure in failures:
             self.stdout.write(f"{failure.get_check_name_display()}: {failure.message}")

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from customers.models import User
-from invoicing import volume_selectors, volume_services
-from invoicing.models import VolumeImport
+from invoicing.volumes import selectors, services
+from invoicing.volumes.models import VolumeImport
 
 YES = {"j", "ja", "y", "yes"}
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 raise CommandError(_("There is no user %(name)s.") % {"name": user})
         with path.open("rb") as stream:
             try:
-                volume_import = volume_services.volume_import_upload(
+                volume_import = services.volume_import_upload(
                     file=File(stream, name=path.name), user=importer, background=False
                 )
             except ValidationError as error:
@@ -48,10 +48,10 @@ class Command(BaseCommand):
             )
         self._preview(volume_import)
         if not yes and input(_("Import? [y/N] ")).strip().lower() not in YES:
-            volume_services.volume_import_discard(volume_import_id=volume_import.pk)
+            services.volume_import_discard(volume_import_id=volume_import.pk)
             self.stdout.write(_("Nothing was imported."))
             return
-        volume_import = volume_services.volume_import_confirm(
+        volume_import = services.volume_import_confirm(
             volume_import_id=volume_import.pk, background=False
         )
         if volume_import.status != VolumeImport.Status.DONE:
@@ -80,7 +80,7 @@ class Command(BaseCommand):
                 "skipped": volume_import.rows_skipped,
             }
         )
-        for row in volume_selectors.volume_import_months(volume_import=volume_import):
+        for row in selectors.volume_import_months(volume_import=volume_import):
             self.stdout.write(
                 _("  %(month)s: %(rows)s rows, quantity %(quantity)s, %(new)s new")
                 % {"month": row.month, "rows": row.rows, "quantity": row.quantity, "new": row.new}

@@ -1,0 +1,26 @@
+from django.db import transaction
+
+from invoicing.budget.models import BudgetMonth, CostOutcome
+
+BUDGET_FIELDS = ["revenue", "staff_costs", "other_costs"]
+COST_FIELDS = ["staff_costs", "other_costs"]
+
+
+def _save_months(model, fields, *, year: int, rows: dict[int, dict]):
+    for month, values in sorted(rows.items()):
+        record, _created = model.objects.get_or_create(year=year, month=month)
+        for name in fields:
+            setattr(record, name, values[name])
+        record.full_clean()
+        record.save()
+
+
+@transaction.atomic
+def budget_save(*, year: int, rows: dict[int, dict]) -> None:
+    """rows: {month number: {"revenue": Decimal, "staff_costs": …, "other_costs": …}}."""
+    _save_months(BudgetMonth, BUDGET_FIELDS, year=year, rows=rows)
+
+
+@transaction.atomic
+def cost_outcome_save(*, year: int, rows: dict[int, dict]) -> None:
+    _save_months(CostOutcome, COST_FIELDS, year=year, rows=rows)

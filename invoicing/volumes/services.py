@@ -1,0 +1,378 @@
+"""Volume imports: upload, check (the preview), import, undo; and the monthly volumes.
+
+A file is read once to check it for the preview and once more when the user confirms, because
+customers, agreements and prices may have changed in between. Both passes stream the file row
+by row, so memory stays flat however big it is. The check stages the valid rows in a temporary
+table to find duplicates and what is already imported; the import copies the rows into the
+documents table (see volume_sql). Nothing is written unless the whole file is valid: every
+fault is listed, and the transaction that wrote anything is rolled back.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ekonomi.periods import Month
+from invoicing import closing
+from invoicing.volumes import files, monthly, rows, sql
+from invoicing.volumes.files import FileProblem, Shape
+from invoicing.volumes.models import VolumeImport
+
+logger = logging.getLogger(__name__)
+
+Status = VolumeImport.Status
+
+
+def max_bytes():
+    return settings.VOLUME_IMPORT_MAX_BYTES
+
+
+def background_bytes():
+    return settings.VOLUME_IMPORT_BACKGROUND_BYTES
+
+
+def runs_in_background(volume_import):
+    return volume_import.file_size > background_bytes()
+
+
+# Upload, confirmation and the steps they start.
+
+
+def volume_import_upload(*, file, user, background=None) -> VolumeImport:
+    """Store the file, recognise its shape and check it (in a task if the file is big).
+
+    An empty file, one over the size limit, or one that is not a volume file at all, is
+    refused with one message (a ValidationError) and nothing is stored.
+    """
+    if file.size == 0:
+        raise ValidationError(_("The file is empty."))
+    if file.size > max_bytes():
+        raise ValidationError(
+            _("The file is %(size)s; the largest file that can be imported is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes())}
+        )
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    name = Path(file.name).name
+    volume_import = VolumeImport(
+        source=VolumeImport.Source.FILE,
+        file_name=name[:255],
+        file_size=file.size,
+        sha256=digest.hexdigest(),
+        created_by=user,
+    )
+    volume_import.file.save(name, file, save=False)
+    try:
+        with files.Table(volume_import.file.path) as table:
+            volume_import.shape = table.header.shape
+    except FileProblem as problem:
+        volume_import.file.delete(save=False)
+        raise ValidationError(str(problem)) from problem
+    volume_import.full_clean()
+    volume_import.save()
+    return _start(volume_import, "check", background)
+
+
+def volume_import_confirm(*, volume_import_id, background=None) -> VolumeImport:
+    with transaction.atomic():
+        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
+        if volume_import.status != Status.READY:
+            raise ValidationError(_("Only a checked import that waits for confirmation can start."))
+        volume_import.status = Status.RUNNING
+        volume_import.progress = 0
+        volume_import.save(update_fields=["status", "progress"])
+    return _start(volume_import, "run", background)
+
+
+def volume_import_discard(*, volume_import_id) -> None:
+    with transaction.atomic():
+        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
+        if volume_import.status not in {Status.READY, Status.REJECTED, Status.FAILED}:
+            raise ValidationError(_("Only an import that has not been carried out can be removed."))
+        sql.Spool(volume_import).delete()
+        volume_import.file.delete(save=False)
+        volume_import.delete()
+
+
+def _start(volume_import, step, background):
+    if background is None:
+        background = runs_in_background(volume_import)
+    if not background:
+        return _STEPS[step](volume_import_id=volume_import.pk)
+    # Imported here: the tasks module imports this one.
+    from invoicing.volumes import tasks
+
+    task = {"check": tasks.check_volume_import, "run": tasks.run_volume_import}[step]
+    transaction.on_commit(partial(task.delay, volume_import.pk))
+    return volume_import
+
+
+# The check and the import.
+
+
+@dataclass
+class Outcome:
+    errors: list = field(default_factory=list)
+    error_count: int = 0
+    rows_read: int = 0
+    rows_added: int = 0
+    rows_skipped: int = 0
+    month_totals: dict = field(default_factory=dict)
+
+
+def volume_import_check(*, volume_import_id) -> VolumeImport:
+    volume_import = _claim(volume_import_id, Status.PENDING, Status.CHECKING)
+    if volume_import is not None:
+        outcome = _guarded(volume_import, _check)
+        _record(volume_import, outcome, Status.REJECTED if outcome.error_count else Status.READY)
+        volume_import.save()
+    return VolumeImport.objects.get(pk=volume_import_id)
+
+
+def volume_import_run(*, volume_import_id) -> VolumeImport:
+    # RUNNING -> RUNNING: a task delivered twice finds the import done and does nothing.
+    volume_import = _claim(volume_import_id, Status.RUNNING, Status.RUNNING)
+    if volume_import is not None:
+        try:
+            outcome = _guarded(volume_import, _run)
+        finally:
+            sql.Spool(volume_import).delete()
+        if outcome.error_count:
+            # Something changed since the check: an agreement or a price item was removed.
+            _record(volume_import, outcome, Status.REJECTED)
+            volume_import.save()
+    return VolumeImport.objects.get(pk=volume_import_id)
+
+
+def _claim(volume_import_id, expected, new_status):
+    with transaction.atomic():
+        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
+        if volume_import.status != expected:
+            return None
+        volume_import.status = new_status
+        volume_import.progress = 0
+        volume_import.save(update_fields=["status", "progress"])
+    return volume_import
+
+
+def _guarded(volume_import, step):
+    progress = _Progress(volume_import.pk)
+    try:
+        with files.Table(volume_import.file.path) as table:
+            return step(volume_import, table, progress)
+    except FileProblem as problem:
+        return Outcome(errors=[{"row": None, "column": "", "message": str(problem)}], error_count=1)
+    except Exception:
+        logger.exception("volume import %s failed", volume_import.pk)
+        VolumeImport.objects.filter(pk=volume_import.pk).update(status=Status.FAILED)
+        raise
+    finally:
+        progress.close()
+
+
+def _record(volume_import, outcome, status):
+    volume_import.status = status
+    volume_import.progress = 100
+    volume_import.errors = outcome.errors
+    volume_import.error_count = outcome.error_count
+    volume_import.rows_read = outcome.rows_read
+    volume_import.rows_added = outcome.rows_added
+    volume_import.rows_skipped = outcome.rows_skipped
+    volume_import.month_totals = outcome.month_totals
+
+
+def _header_errors(table):
+    errors = rows.Errors()
+    for problem in table.header.problems:
+        errors.add(*problem)
+    return errors
+
+
+def _outcome(errors, reader):
+    return Outcome(
+        errors=errors.sorted(),
+        error_count=errors.count,
+        rows_read=reader.rows_read if reader else 0,
+        month_totals=reader.month_totals() if reader else {},
+    )
+
+
+def _check(volume_import, table, progress):
+    """Every fault of the file, or the preview: rows per month, and how many are new."""
+    errors = _header_errors(table)
+    if errors.count:
+        return _outcome(errors, None)
+    reader = rows.READERS[table.header.shape](table, errors, progress=progress, share=0.9)
+    spool = sql.Spool(volume_import)
+    with transaction.atomic():
+        if table.header.shape == Shape.COUNTS:
+            stage = sql.Stage(Shape.COUNTS)
+            stage.fill(reader.rows())
+            stage.check(errors)
+            new = stage.new_counts_by_month()
+        else:
+            spool.fill(reader.rows())
+            if reader.suspects is None or reader.suspects:
+                _find_duplicates(volume_import, reader.suspects, errors)
+            rows_by_month = {key: month["rows"] for key, month in reader.month_totals().items()}
+            new = (
+                rows_by_month
+                if errors.count
+                else spool.new_by_month(reader.id_range, rows_by_month)
+            )
+        transaction.set_rollback(True)
+    outcome = _outcome(errors, reader)
+    if errors.count:
+        spool.delete()
+        return outcome
+    for key, month in outcome.month_totals.items():
+        month["new"] = new.get(key, 0)
+    outcome.rows_skipped = outcome.rows_read - sum(new.values())
+    if table.header.shape == Shape.DOCUMENTS:
+        spool.save_keys(reader.keys)
+    return outcome
+
+
+def _find_duplicates(volume_import, suspects, errors):
+    """Some verification may be in the file twice: read the file into a staging table to
+    find the rows (a second reading, which only a faulty file, or a rare coincidence of
+    hashes, costs)."""
+    with files.Table(volume_import.file.path) as table:
+        reader = rows.DocumentReader(table, rows.Errors(), progress=lambda fraction: None, share=0)
+        stage = sql.Stage(Shape.DOCUMENTS)
+        stage.fill(reader.rows())
+        stage.check(errors, suspects)
+
+
+def _run(volume_import, table, progress):
+    errors = _header_errors(table)
+    if errors.count:
+        return _outcome(errors, None)
+    spool = sql.Spool(volume_import)
+    with transaction.atomic():
+        closing.lock()
+        keys = spool.keys()
+        if keys is not None and rows.keys_hold(keys):
+            # Checked at the preview, and every customer and price item still resolves the
+            # same: the spooled rows go in without reading the file again.
+            added = _write_spooled(volume_import, spool, progress)
+            outcome = Outcome(
+                rows_read=volume_import.rows_read,
+                month_totals={
+                    key: {"rows": month["rows"], "quantity": month["quantity"]}
+                    for key, month in volume_import.month_totals.items()
+                },
+            )
+        else:
+            # Something changed since the preview: read and check the file again, so that
+            # every fault is reported with its row.
+            reader = rows.READERS[table.header.shape](table, errors, progress=progress, share=0.85)
+            write = (
+                sql.write_documents if table.header.shape == Shape.DOCUMENTS else sql.write_counts
+            )
+            added = write(volume_import, reader.rows())
+            outcome = _outcome(errors, reader)
+            if errors.count:
+                transaction.set_rollback(True)
+                return outcome
+        progress(0.9)
+        for key, month in outcome.month_totals.items():
+            month["added"] = added.get(key, 0)
+        outcome.rows_added = sum(added.values())
+        outcome.rows_skipped = outcome.rows_read - outcome.rows_added
+        monthly.monthly_volumes_refresh(months=[Month.parse(key) for key in outcome.month_totals])
+        # The import is recorded done in the transaction that writes its rows: if that is
+        # interrupted, neither happened and the task can run again.
+        volume_import.finished_at = timezone.now()
+        _record(volume_import, outcome, Status.DONE)
+        volume_import.save()
+    return outcome
+
+
+def _write_spooled(volume_import, spool, progress):
+    """Rows added per month. The preview found nothing imported before: copy every row in
+    one stream; should a document have been imported since after all, the unique constraint
+    fails the copy, and the rows are written the careful way, skipping what is there."""
+    if volume_import.rows_skipped == 0:
+        try:
+            with transaction.atomic():
+                spool.copy(progress)
+        except IntegrityError:
+            logger.info("volume import %s: documents imported since the preview", volume_import.pk)
+        else:
+            return {key: month["rows"] for key, month in volume_import.month_totals.items()}
+    return sql.write_documents(volume_import, spool.rows())
+
+
+_STEPS = {"check": volume_import_check, "run": volume_import_run}
+
+
+class _Progress:
+    """Progress is written through a connection of its own: the import's transaction, and
+    everything written in it, stays invisible to the polling page until it commits.
+
+    SQLite has one writer at a time, so there the page learns only the result.
+    """
+
+    def __init__(self, volume_import_id):
+        self.volume_import_id = volume_import_id
+        self.last = 0
+        self._connection = None
+        if connection.vendor == "postgresql":
+            self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def __call__(self, fraction):
+        percent = min(int(fraction * 100), 99)
+        if self._connection is None or percent <= self.last:
+            return
+        self.last = percent
+        with self._connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {VolumeImport._meta.db_table} SET progress = %s WHERE id = %s",
+                [percent, self.volume_import_id],
+            )
+
+    def close(self):
+        if self._connection is not None:
+            self._connection.close()
+
+
+# Undo.
+
+
+def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
+    with transaction.atomic():
+        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
+        if volume_import.status != Status.DONE:
+            raise ValidationError(_("Only a completed import can be undone."))
+        # Locked before the billed check: a billing run holds the same lock while it issues.
+        closing.lock()
+        months = import_months(volume_import)
+        billed = closing.billed_months(months)
+        if billed:
+            raise ValidationError(
+                _("The import cannot be undone: %(months)s is already billed.")
+                % {"months": ", ".join(month.label for month in billed)}
+            )
+        volume_import.documents.all().delete()
+        volume_import.counts.all().delete()
+        monthly.monthly_volumes_refresh(months=months)
+        volume_import.status = Status.UNDONE
+        volume_import.undone_by = user
+        volume_import.undone_at = timezone.now()
+        volume_import.save()
+    return volume_import
+
+
+def import_months(volume_import):
+    return sorted(Month.parse(key) for key in volume_import.month_totals)
