@@ -27,14 +27,20 @@ def round_ore(value):
     return abs(rounded) if rounded.is_zero() else rounded
 
 
-def format_sek(value):
+def format_amount(value):
+    """A Decimal with two decimals in Swedish notation and no unit: `1 234,50`, so that a
+    sentence can say `93,00 à 50,00`."""
     # Strict on purpose: an int or str here means an amount skipped the Decimal pipeline.
     if not isinstance(value, Decimal):
-        raise TypeError(f"format_sek needs a Decimal, not {type(value).__name__}")
+        raise TypeError(f"money must be formatted from a Decimal, not {type(value).__name__}")
     rounded = round_ore(value)
     sign = "-" if rounded < 0 else ""
     kronor, ore = f"{abs(rounded):.2f}".split(".")
     grouped = f"{int(kronor):,}".replace(",", NBSP)
     # Always Swedish notation, whatever the active language: the amounts are SEK and the
     # reports go to Swedish administrations. No-break spaces keep an amount on one line.
-    return f"{sign}{grouped},{ore}{NBSP}kr"
+    return f"{sign}{grouped},{ore}"
+
+
+def format_sek(value):
+    return f"{format_amount(value)}{NBSP}kr"

@@ -13,6 +13,9 @@ class InvoicingConfig(AppConfig):
         from ekonomi.celery import app as celery_app
         from ekonomi.navigation import Area, Link, menu
         from ekonomi.panels import customer_page, start_page
+
+        # Registers the system check of the database role.
+        from invoicing import checks  # noqa: F401
         from invoicing.billing import selectors as billing_selectors
         from invoicing.billing import tasks as billing_tasks
         from invoicing.billing import views as billing_views

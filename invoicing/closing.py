@@ -4,21 +4,24 @@ still while a month is issued.
 A month is closed once billing has issued it. Everything that writes the basis of billing
 (volume imports and their undo, manual volumes, time reporting) and the issue itself take
 `lock()` inside their transaction *before* they ask whether a month is billed. So a write
-either commits before the issue reads the basis, and is billed, or waits until the issue has
-committed, and then finds the month closed. Nothing can land in a billed month unbilled.
+either commits before the issue reads the basis, and is billed with the month, or waits until
+the issue has committed and then finds the month closed: what it still writes into a billed
+month (late volumes, late hours) is billed as an adjustment on the next invoice. Nothing lands
+in a billed month unbilled, nor is it billed twice.
 """
 
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from ekonomi.periods import FIRST_OF_MONTH, Month
+from invoicing.immutable import InsertOnly
 
 # Any fixed number serves as the key of PostgreSQL's advisory lock; this one spells "CLOSE".
 LOCK_KEY = 0x434C4F5345
 
 
-class BilledMonth(models.Model):
-    """A month that billing has issued: its volumes and hours are final."""
+class BilledMonth(InsertOnly):
+    """A month that billing has issued: never reopened, so it is never issued twice."""
 
     month = models.DateField(_("month"), unique=True)
     billed_at = models.DateTimeField(_("billed"), auto_now_add=True)
@@ -26,6 +29,7 @@ class BilledMonth(models.Model):
     class Meta:
         app_label = "invoicing"
         ordering = ["-month"]
+        base_manager_name = "objects"
         verbose_name = _("billed month")
         verbose_name_plural = _("billed months")
         constraints = [

@@ -1,19 +1,18 @@
 """The models of invoicing live with their areas; Django finds them all through this module."""
 
+from invoicing.billing.erp import CustomerErpAccount, ErpFile, ErpFileInvoice, ErpSettings
 from invoicing.billing.models import (
     BillingRun,
     CheckFailure,
+    CheckNote,
     CheckRun,
-    CustomerErpAccount,
-    ErpFile,
-    ErpSettings,
-    ImmutableRecord,
     Invoice,
     InvoiceLine,
     InvoiceSeries,
 )
 from invoicing.budget.models import BudgetMonth, CostOutcome
 from invoicing.closing import BilledMonth
+from invoicing.immutable import ImmutableRecord
 from invoicing.prices.models import PriceItem, PriceList
 from invoicing.timereport.models import TimeEntry, TimeImport
 from invoicing.volumes.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
@@ -23,10 +22,12 @@ __all__ = [
     "BillingRun",
     "BudgetMonth",
     "CheckFailure",
+    "CheckNote",
     "CheckRun",
     "CostOutcome",
     "CustomerErpAccount",
     "ErpFile",
+    "ErpFileInvoice",
     "ErpSettings",
     "ImmutableRecord",
     "Invoice",

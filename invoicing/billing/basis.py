@@ -1,8 +1,14 @@
-"""The basis of a month's billing: volumes, hours and late volumes, priced.
+"""The basis of a month's billing: volumes, hours, and late volumes and hours, priced.
 
 The basis is computed, never stored, so that a preview and the issue that follows read the
 same rules; it is deterministic (customers by code, lines by kind, code and month), and its
 fingerprint lets the issue refuse a basis that changed after the preview was shown.
+
+Each line is what was counted less what was settled for the same customer, price item and
+month (quantities.py): a fresh month bills its whole basis, a reissue after a credit note bills
+the month again, and what arrives late for a billed month becomes an adjustment line. A
+customer-month whose invoice was credited and waits for a reissue, or was waived, is left
+alone by the monthly run.
 """
 
 import hashlib
@@ -21,10 +27,10 @@ from customers.agreements.selectors import services_in_force
 from customers.models import Customer, Service, ServiceAgreement
 from ekonomi.money import round_ore
 from ekonomi.periods import Month
+from invoicing.billing import quantities
 from invoicing.billing.models import Invoice, InvoiceLine
 from invoicing.closing import BilledMonth
 from invoicing.prices.models import PriceItem, PriceList
-from invoicing.timereport.models import TimeEntry
 from invoicing.volumes.models import MonthlyVolume
 
 Line = InvoiceLine.Kind
@@ -37,6 +43,23 @@ class DraftLine:
     price_item: PriceItem
     service_month: date
     quantity: Decimal
+    # What the volumes or hours of the key are now; the issued line keeps it.
+    counted: Decimal
+
+    @property
+    def code(self):
+        return self.price_item.code
+
+    @property
+    def name(self):
+        return self.price_item.name
+
+    @property
+    def unit(self):
+        return self.price_item.unit
+
+    def get_unit_display(self):
+        return self.price_item.get_unit_display()
 
     @property
     def unit_price(self):
@@ -121,50 +144,22 @@ def basis_digest(month: Month, invoices: list[DraftInvoice]) -> str:
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
 
 
-def _customer_filter(customer, path):
-    return Q() if customer is None else Q(**{path: customer})
-
-
-def _volumes(month_filter: Q, customer) -> dict:
-    rows = MonthlyVolume.objects.filter(
-        month_filter, _customer_filter(customer, "customer"), quantity__gt=0
-    ).values_list("customer_id", "price_item_id", "month", "quantity")
-    return {(c, p, m): Decimal(q) for c, p, m, q in rows}
-
-
-def _billed(line_filter: Q, customer) -> dict:
-    rows = (
-        InvoiceLine.objects.filter(line_filter, _customer_filter(customer, "invoice__customer"))
-        .values_list("invoice__customer_id", "price_item_id", "service_month")
-        .annotate(quantity=Sum("quantity"))
-    )
-    return {(c, p, m): q for c, p, m, q in rows}
-
-
-def _unpriced_hours(service, year):
-    if not service.hourly_price_code:
-        return _("Hours on %(service)s cannot be priced: the service has no hourly price item.") % {
-            "service": service.name
-        }
-    return _(
-        "Hours on %(service)s cannot be priced: the price list %(year)s has no item %(code)s."
-    ) % {"service": service.name, "year": year, "code": service.hourly_price_code}
-
-
-# Ten years of billed months against what was billed for them, in one pass over each table:
-# only the keys whose counted and billed quantities differ come back. Raw SQL because the ORM
-# cannot aggregate over a UNION; portable to SQLite and PostgreSQL.
+# Ten years of billed months against what was settled for them, in one pass over each table:
+# only the keys whose counted and settled quantities differ come back. Raw SQL because the
+# ORM cannot aggregate over a UNION; portable to SQLite and PostgreSQL. Hourly items are left
+# to _late_hours: their count is in the time entries, not the volumes.
 LATE_VOLUMES_SQL = """
 SELECT customer_id, price_item_id, month, SUM(counted), SUM(billed)
 FROM (
     SELECT v.customer_id, v.price_item_id, v.month, v.quantity AS counted, 0 AS billed
-    FROM {volume} v
-    WHERE v.month < %(month)s AND v.month IN (SELECT month FROM {billed_month}) {volume_customer}
+    FROM {volume} v JOIN {item} p ON p.id = v.price_item_id
+    WHERE v.month < %(month)s AND v.month IN (SELECT month FROM {billed_month})
+        AND p.unit <> %(hour)s {volume_customer}
     UNION ALL
     SELECT i.customer_id, l.price_item_id, l.service_month, 0, l.quantity
     FROM {line} l JOIN {invoice} i ON i.id = l.invoice_id
     WHERE l.service_month < %(month)s AND l.service_month IN (SELECT month FROM {billed_month})
-        AND l.kind IN (%(volume)s, %(adjustment)s) {line_customer}
+        AND l.unit <> %(hour)s AND i.settlement NOT IN (%(waive)s, %(partial)s) {line_customer}
 ) AS basis
 GROUP BY customer_id, price_item_id, month
 HAVING SUM(counted) <> SUM(billed)
@@ -172,9 +167,10 @@ HAVING SUM(counted) <> SUM(billed)
 
 
 def _late_volumes(month: Month, customer) -> tuple[dict, dict]:
-    """Volumes of earlier billed months, and what was billed for them, where the two differ."""
+    """Volumes of earlier billed months, and what was settled for them, where the two differ."""
     sql = LATE_VOLUMES_SQL.format(
         volume=MonthlyVolume._meta.db_table,
+        item=PriceItem._meta.db_table,
         billed_month=BilledMonth._meta.db_table,
         line=InvoiceLine._meta.db_table,
         invoice=Invoice._meta.db_table,
@@ -183,8 +179,9 @@ def _late_volumes(month: Month, customer) -> tuple[dict, dict]:
     )
     params = {
         "month": month.start,
-        "volume": Line.VOLUME,
-        "adjustment": Line.ADJUSTMENT,
+        "hour": PriceItem.Unit.HOUR,
+        "waive": Invoice.Settlement.WAIVE,
+        "partial": Invoice.Settlement.PARTIAL,
         "customer": None if customer is None else customer.pk,
     }
     counted, billed = {}, {}
@@ -193,8 +190,8 @@ def _late_volumes(month: Month, customer) -> tuple[dict, dict]:
         for customer_id, item_id, service_month, counted_quantity, billed_quantity in cursor:
             # SQLite hands back text dates and int or float sums.
             key = (customer_id, item_id, _as_date(service_month))
-            counted[key] = Decimal(str(counted_quantity))
-            billed[key] = Decimal(str(billed_quantity))
+            counted[key] = quantities.exact(str(counted_quantity))
+            billed[key] = quantities.exact(str(billed_quantity))
     return counted, billed
 
 
@@ -202,20 +199,41 @@ def _as_date(value):
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _hours(month: Month, customer, price_list, problems) -> tuple[dict, list]:
-    """Hours of the month per (customer, hourly price item), and those outside the agreement."""
-    entries = (
-        TimeEntry.objects.filter(
-            _customer_filter(customer, "customer"), date__gte=month.start, date__lt=month.end
+def _late_hours(month: Month, customer, problems) -> tuple[dict, dict]:
+    """Hours of earlier billed months, and what was settled for them: a few rows a month."""
+    billed_months = set(
+        BilledMonth.objects.filter(month__lt=month.start).values_list("month", flat=True)
+    )
+    if not billed_months:
+        return {}, {}
+    in_billed = Q(date__gte=min(billed_months), date__lt=month.start)
+    hours = quantities.counted(
+        volumes=quantities.volumes(
+            Q(month__in=billed_months, price_item__unit=PriceItem.Unit.HOUR), customer
+        ),
+        entries=quantities.hour_entries(in_billed, customer),
+        problems=problems,
+    )
+    counted = {key: amount for key, amount in hours.items() if key[2] in billed_months}
+    billed = quantities.settled(
+        quantities.settling_lines().filter(
+            quantities.customer_filter(customer, "invoice__customer"),
+            service_month__in=billed_months,
+            unit=PriceItem.Unit.HOUR,
         )
+    )
+    return counted, billed
+
+
+def _outside_agreement(month: Month, customer) -> list:
+    """Hours of the month reported on services that the customer's agreement did not hold on
+    the day they were reported for, per (customer, service)."""
+    entries = (
+        quantities.hour_entries(Q(date__gte=month.start, date__lt=month.end), customer)
         .values_list("customer_id", "service_id", "date")
         .annotate(hours=Sum("hours"))
         .order_by("customer_id", "service_id", "date")
     )
-    if not entries:
-        return {}, []
-    services = {s.pk: s for s in Service.objects.all()}
-    items = {} if price_list is None else {i.code: i for i in price_list.items.all()}
     agreements = {
         a.customer_id: a
         for a in ServiceAgreement.objects.filter(
@@ -224,30 +242,26 @@ def _hours(month: Month, customer, price_list, problems) -> tuple[dict, list]:
     }
     in_force_cache = {}
     outside = defaultdict(Decimal)
-    hours = defaultdict(Decimal)
     for customer_id, service_id, day, amount in entries:
-        service = services[service_id]
-        item = items.get(service.hourly_price_code)
-        if item is None:
-            problems.append(_unpriced_hours(service, month.year))
-            continue
-        hours[(customer_id, item.pk, month.start)] += amount
         agreement = agreements.get(customer_id)
         if agreement is not None and (customer_id, day) not in in_force_cache:
             in_force_cache[(customer_id, day)] = services_in_force(agreement=agreement, on=day)
         if agreement is None or service_id not in in_force_cache[(customer_id, day)]:
             outside[(customer_id, service_id)] += amount
-    return hours, sorted(outside.items())
+    return sorted(outside.items())
 
 
-def billing_basis(*, month: Month, customer: Customer | None = None) -> Preview:
-    """What issuing `month` would bill now; for one customer when reissuing after a credit.
+def _kind(item: PriceItem, service_month: date, month: Month) -> str:
+    if service_month != month.start:
+        return Line.ADJUSTMENT
+    return Line.HOURS if item.unit == PriceItem.Unit.HOUR else Line.VOLUME
 
-    Each line is what the basis holds minus what earlier documents already billed for the same
-    customer, price item and month: a fresh month bills its whole basis, a month whose invoice
-    was credited bills it again, and late volumes of an earlier billed month become
-    adjustment lines. Hours need no adjustment: time reporting refuses changes in a billed
-    month.
+
+def billing_basis(*, month: Month, customer: Customer | None = None, reissue=False) -> Preview:
+    """What issuing `month` would bill now; for one customer when it is reissued.
+
+    `reissue` bills the customer's month although its invoice was credited and waits for a
+    reissue, which a monthly run leaves alone.
     """
     price_list = PriceList.objects.filter(year=month.year).first()
     preview = Preview(month=month, price_list=price_list)
@@ -256,41 +270,50 @@ def billing_basis(*, month: Month, customer: Customer | None = None) -> Preview:
     if month.end > timezone.localdate():
         preview.problems.append(_("The month has not ended yet."))
 
-    counted = _volumes(Q(month=month.start), customer)
-    basis = dict(counted)
-    hours, outside = _hours(month, customer, price_list, preview.problems)
-    basis.update(hours)
-    billed = _billed(Q(service_month=month.start), customer)
-    late_basis, late_billed = _late_volumes(month, customer)
-    basis.update(late_basis)
-    billed.update(late_billed)
+    volumes = quantities.volumes(Q(month=month.start), customer)
+    counted = quantities.counted(
+        volumes=volumes,
+        entries=quantities.hour_entries(Q(date__gte=month.start, date__lt=month.end), customer),
+        problems=preview.problems,
+    )
+    settled = quantities.settled(
+        quantities.settling_lines().filter(
+            quantities.customer_filter(customer, "invoice__customer"), service_month=month.start
+        )
+    )
+    for late in (_late_volumes(month, customer), _late_hours(month, customer, preview.problems)):
+        counted.update(late[0])
+        settled.update(late[1])
+    blocked = quantities.blocked(customer)
+    if reissue:
+        blocked.pending.pop((customer.pk, month.start), None)
 
     pending = defaultdict(list)
-    for key in basis.keys() | billed.keys():
-        quantity = basis.get(key, Decimal(0)) - billed.get(key, Decimal(0))
-        if quantity:
-            pending[key[0]].append((key[1], key[2], quantity))
-    item_ids = {item_id for rows in pending.values() for item_id, _m, _q in rows}
-    items = PriceItem.objects.in_bulk(item_ids)
-    customer_ids = pending.keys() | {c for (c, _s), _hours in outside}
-    customers = Customer.objects.in_bulk(customer_ids)
+    for key in counted.keys() | settled.keys():
+        customer_id, item_id, service_month = key
+        quantity = counted.get(key, Decimal(0)) - settled.get(key, Decimal(0))
+        if quantity and (customer_id, service_month) not in blocked:
+            pending[customer_id].append((item_id, service_month, quantity, counted.get(key, 0)))
+    items = PriceItem.objects.in_bulk({row[0] for rows in pending.values() for row in rows})
+    outside = _outside_agreement(month, customer)
+    customers = Customer.objects.in_bulk(pending.keys() | {c for (c, _s), _hours in outside})
     for customer_id, rows in pending.items():
-        lines = []
-        for item_id, service_month, quantity in rows:
-            item = items[item_id]
-            if service_month != month.start:
-                kind = Line.ADJUSTMENT
-            elif item.unit == PriceItem.Unit.HOUR:
-                kind = Line.HOURS
-            else:
-                kind = Line.VOLUME
-            lines.append(DraftLine(kind, item, service_month, quantity))
+        lines = [
+            DraftLine(
+                _kind(items[item_id], service_month, month),
+                items[item_id],
+                service_month,
+                quantity,
+                Decimal(amount),
+            )
+            for item_id, service_month, quantity, amount in rows
+        ]
         lines.sort(key=DraftLine.sort_key)
         preview.invoices.append(DraftInvoice(customers[customer_id], month, lines))
     preview.invoices.sort(key=lambda invoice: invoice.customer.code)
 
     if customer is None:
-        with_volumes = {c for c, _p, _m in counted}
+        with_volumes = set(volumes.filter(quantity__gt=0).values_list("customer_id", flat=True))
         preview.without_volumes = list(
             Customer.objects.filter(is_active=True).exclude(pk__in=with_volumes)
         )
@@ -299,6 +322,6 @@ def billing_basis(*, month: Month, customer: Customer | None = None) -> Preview:
         OutsideAgreement(customers[c], services[s], amount) for (c, s), amount in outside
     ]
     preview.outside_agreement.sort(key=lambda row: (row.customer.code, row.service.code))
-    # One message per unpriced service, not one per day it was reported on.
+    # One message per unpriced service, not one per month it was reported in.
     preview.problems = list(dict.fromkeys(preview.problems))
     return preview

@@ -12,7 +12,7 @@ from ekonomi.money import format_sek
 from ekonomi.periods import Month
 from invoicing import closing
 from invoicing.billing import basis, services
-from invoicing.billing.models import ErpSettings
+from invoicing.billing.erp import ErpSettings
 from invoicing.volumes.models import MonthlyVolume
 
 YEAR = 2012

@@ -37,6 +37,7 @@ class InvoiceFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(
             Q(number__icontains=value)
-            | Q(customer__code__icontains=value)
+            | Q(customer_code__icontains=value)
+            | Q(customer_name__icontains=value)
             | Q(customer__name__icontains=value)
         )

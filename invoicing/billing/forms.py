@@ -1,7 +1,11 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from invoicing.billing.models import CustomerErpAccount, ErpSettings
+from ekonomi.forms import MonthField
+from invoicing.billing.erp import CustomerErpAccount, ErpSettings
+from invoicing.billing.models import Invoice
 
 
 class IssueForm(forms.Form):
@@ -10,20 +14,72 @@ class IssueForm(forms.Form):
 
 
 class CreditForm(forms.Form):
+    """What to credit of an invoice and what happens next; one quantity field per line that
+    still has something left to credit (used when chosen lines are credited)."""
+
+    settlement = forms.ChoiceField(
+        label=_("What happens next"),
+        choices=Invoice.Settlement.choices,
+        widget=forms.RadioSelect,
+    )
+    # Required by the service, which says why for a waiver.
     reason = forms.CharField(
         label=_("Reason"),
         max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown on the credit note, for example “wrong volumes for KR-MAN”."),
-    )
-    reissue = forms.BooleanField(
-        label=_("Issue a new invoice for the month from the current volumes and hours"),
         required=False,
-        initial=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the credit note, for example “200 invoices counted twice”."),
     )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for line, left in rows:
+            name = f"line_{line.position}"
+            if line.quantity > 0 and left > 0:
+                label = _("Credit of line %(position)s (%(code)s)") % {
+                    "position": line.position,
+                    "code": line.code,
+                }
+                self.fields[name] = forms.DecimalField(
+                    label=label,
+                    required=False,
+                    min_value=Decimal("0.01"),
+                    max_digits=12,
+                    decimal_places=2,
+                    localize=True,
+                    # The table's column header names the cell; the screen reader reads this.
+                    widget=forms.TextInput(attrs={"aria-label": label, "inputmode": "decimal"}),
+                )
+                self.rows.append((line, left, self[name]))
+            else:
+                self.rows.append((line, left, None))
+
+    def quantity_fields(self):
+        return [name for name in self.fields if name.startswith("line_")]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = {
+            int(name.removeprefix("line_")): cleaned[name]
+            for name in self.quantity_fields()
+            if cleaned.get(name)
+        }
+        if chosen and cleaned.get("settlement") != Invoice.Settlement.PARTIAL:
+            raise forms.ValidationError(
+                _("Quantities are for crediting chosen lines: choose that, or empty them.")
+            )
+        cleaned["quantities"] = chosen
+        return cleaned
 
 
 class ErpSettingsForm(forms.ModelForm):
+    first_open_period = MonthField(
+        label=_("First open ERP period (YYYY-MM)"),
+        required=False,
+        help_text=ErpSettings._meta.get_field("first_open_period").help_text,
+    )
+
     class Meta:
         model = ErpSettings
         fields = [
@@ -32,7 +88,17 @@ class ErpSettingsForm(forms.ModelForm):
             "revenue_account",
             "revenue_dimension",
             "default_cost_account",
+            "first_open_period",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.first_open is not None:
+            self.initial["first_open_period"] = str(self.instance.first_open)
+
+    def clean_first_open_period(self):
+        month = self.cleaned_data["first_open_period"]
+        return None if month is None else month.start
 
 
 class CustomerErpAccountForm(forms.ModelForm):

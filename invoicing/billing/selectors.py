@@ -1,19 +1,21 @@
 """Reads of issued billing: invoices, the months' status, the customer page, nightly checks."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from customers.models import Customer
 from ekonomi import access
 from ekonomi.money import round_ore
 from ekonomi.periods import Month
+from invoicing.billing.erp import ErpFile
 from invoicing.billing.models import (
     BillingRun,
     CheckFailure,
     CheckRun,
-    ErpFile,
     Invoice,
     InvoiceLine,
 )
@@ -28,7 +30,7 @@ ELECTRONIC_EQUIVALENT = {"KR-MAN": "KR-FS", "KR-ABO": "KR-FS", "LR-MAN": "LR-EL"
 def invoices(*, user):
     return access.scope(
         Invoice.objects.select_related("customer", "credits").annotate(
-            credited=Count("credit_note")
+            credited=Count("credit_notes")
         ),
         user,
     )
@@ -36,7 +38,9 @@ def invoices(*, user):
 
 def invoice_get(*, user, number: str) -> Invoice:
     return access.get_scoped_or_404(
-        Invoice.objects.select_related("customer", "credits", "price_list", "issued_by"),
+        Invoice.objects.select_related(
+            "customer", "credits", "price_list", "issued_by", "reissue_of"
+        ),
         user,
         number=number,
     )
@@ -51,12 +55,103 @@ def month_invoices(*, user, month: Month):
         invoices(user=user)
         .filter(month=month.start)
         .prefetch_related("lines")
-        .order_by("customer__code", "year", "sequence")
+        .order_by("customer_code", "year", "sequence")
     )
 
 
-def credit_note_of(invoice: Invoice) -> Invoice | None:
-    return Invoice.objects.filter(credits=invoice).first()
+def credit_notes_of(invoice: Invoice) -> list[Invoice]:
+    return list(invoice.credit_notes.order_by("year", "sequence"))
+
+
+def creditable(invoice: Invoice) -> list[tuple[InvoiceLine, Decimal]]:
+    """Each line of the invoice with the quantity that earlier credit notes left of it."""
+    credited = defaultdict(Decimal)
+    for item, month, quantity in InvoiceLine.objects.filter(invoice__credits=invoice).values_list(
+        "price_item_id", "service_month", "quantity"
+    ):
+        credited[(item, month)] += quantity
+    lines = invoice.lines.select_related("price_item").order_by("position")
+    return [
+        (line, line.quantity + credited[(line.price_item_id, line.service_month)]) for line in lines
+    ]
+
+
+def reissues_of(credit_notes) -> dict[int, str]:
+    """The number of the invoice that reissued each of `credit_notes`, by the note's id."""
+    return dict(
+        Invoice.objects.filter(reissue_of__in=credit_notes).values_list("reissue_of_id", "number")
+    )
+
+
+def _settled(note: Invoice, reissues: dict, *, waived, reissued, pending) -> str:
+    if note.settlement == Invoice.Settlement.WAIVE:
+        return waived
+    if note.pk in reissues:
+        return reissued % {"number": reissues[note.pk]}
+    return pending
+
+
+def document_status(document: Invoice, notes: list[Invoice], reissues: dict) -> str:
+    """What became of a document, in words: `notes` are the credit notes of an invoice,
+    `reissues` maps a credit note's id to the number of the invoice that reissued it."""
+    if document.is_credit_note:
+        if document.settlement == Invoice.Settlement.PARTIAL:
+            return _("Waived in part")
+        return _settled(
+            document,
+            reissues,
+            waived=_("Waived"),
+            reissued=_("Reissued as %(number)s"),
+            pending=_("Waiting for reissue"),
+        )
+    whole = [note for note in notes if note.settlement != Invoice.Settlement.PARTIAL]
+    if whole:
+        return _settled(
+            whole[-1],
+            reissues,
+            waived=_("Credited and waived"),
+            reissued=_("Credited and reissued as %(number)s"),
+            pending=_("Credited, not reissued"),
+        )
+    if notes:
+        return _("Partly credited")
+    if document.reissue_of_id:
+        return _("Reissue after %(number)s") % {"number": document.reissue_of.number}
+    return ""
+
+
+@dataclass(frozen=True)
+class Document:
+    invoice: Invoice
+    status: str
+
+
+def month_documents(*, user, month: Month) -> list[Document]:
+    documents = list(month_invoices(user=user, month=month).select_related("reissue_of"))
+    notes = {}
+    for document in documents:
+        if document.credits_id:
+            notes.setdefault(document.credits_id, []).append(document)
+    reissues = reissues_of([d for d in documents if d.is_credit_note])
+    return [
+        Document(document, document_status(document, notes.get(document.pk, []), reissues))
+        for document in documents
+    ]
+
+
+def pending_reissues(*, user, month: Month | None = None):
+    """Credit notes whose customer-month waits to be reissued."""
+    notes = access.scope(
+        Invoice.objects.filter(
+            kind=Invoice.Kind.CREDIT_NOTE,
+            settlement=Invoice.Settlement.LATER,
+            reissue__isnull=True,
+        ).select_related("credits"),
+        user,
+    )
+    if month is not None:
+        notes = notes.filter(month=month.start)
+    return notes.order_by("month", "customer_code")
 
 
 @dataclass(frozen=True)
@@ -65,6 +160,7 @@ class MonthStatus:
     billed_at: object
     invoice_count: int
     total: Decimal | None
+    pending_reissues: int = 0
 
 
 def billing_months(*, user, year: int) -> list[MonthStatus]:
@@ -76,11 +172,24 @@ def billing_months(*, user, year: int) -> list[MonthStatus]:
         .values("month")
         .annotate(count=Count("pk", filter=Q(kind=Invoice.Kind.INVOICE)), total=Sum("total"))
     }
+    pending = dict(
+        pending_reissues(user=user)
+        .filter(month__year=year)
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     result = []
     for month in Month.range(Month(year, 1), Month(year, 12)):
         row = sums.get(month.start, {})
         result.append(
-            MonthStatus(month, billed.get(month.start), row.get("count", 0), row.get("total"))
+            MonthStatus(
+                month,
+                billed.get(month.start),
+                row.get("count", 0),
+                row.get("total"),
+                pending.get(month.start, 0),
+            )
         )
     return result
 
@@ -100,11 +209,15 @@ def month_erp_files(*, month: Month):
 
 
 def revenue_by_month(*, year: int) -> dict[int, Decimal]:
-    """Actual revenue: issued invoices and credit notes by the month they bill."""
+    """Actual revenue: issued invoices and credit notes by the ERP period they are booked in,
+    so that a closed period's revenue never changes afterwards."""
     rows = (
-        Invoice.objects.filter(month__year=year).values_list("month").annotate(total=Sum("total"))
+        Invoice.objects.filter(booking_period__year=year)
+        .values_list("booking_period")
+        .annotate(total=Sum("total"))
+        .order_by()
     )
-    return {month.month: total for month, total in rows}
+    return {period.month: total for period, total in rows}
 
 
 # The customer page -----------------------------------------------------------------------
@@ -168,8 +281,12 @@ def customer_billing_years(*, customer: Customer) -> list[int]:
 # Nightly checks --------------------------------------------------------------------------
 
 
+def latest_check_run() -> CheckRun | None:
+    return CheckRun.objects.filter(finished_at__isnull=False).first()
+
+
 def billing_check_failures() -> list[CheckFailure]:
     """The failures of the latest finished check run (the start page shows them to whom
     access.BILLING_CHECKS permits)."""
-    run = CheckRun.objects.filter(finished_at__isnull=False).first()
+    run = latest_check_run()
     return [] if run is None else list(run.failures.all())

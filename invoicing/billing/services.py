@@ -1,201 +1,65 @@
-"""Billing writes: issuing a month, credit notes, reissues, their ERP files; ERP settings.
+"""Billing writes: issuing a month, credit notes and reissues; billing runs; ERP settings.
 
-Numbers come from one series per year. The series row is locked (SELECT … FOR UPDATE) at the
-start of every issuing transaction and only released by its commit or rollback, so issuers
-queue on it: numbers are consecutive, a month is issued once, and a run that fails gives its
-numbers back with everything else it wrote.
+A credit note says what happens next with the month it credits (Invoice.Settlement): it is
+reissued at once, it waits on the billing page to be reissued, or what it credits is waived.
+Either way nothing is billed twice and nothing is billed again on its own (quantities.py).
 """
 
-import hashlib
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Min, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from customers.models import Customer, User
+from ekonomi.money import format_amount, round_ore
 from ekonomi.periods import Month
 from invoicing import closing
-from invoicing.billing import gl07
-from invoicing.billing.basis import DraftInvoice, billing_basis
-from invoicing.billing.models import (
-    BillingRun,
-    CustomerErpAccount,
-    ErpFile,
-    ErpSettings,
-    Invoice,
-    InvoiceLine,
-    InvoiceSeries,
-)
+from invoicing.billing import issuing, ledger, selectors
+from invoicing.billing.basis import billing_basis
+from invoicing.billing.erp import ErpSettings
+from invoicing.billing.issuing import Booking
+from invoicing.billing.models import BillingRun, Invoice, InvoiceLine
 from invoicing.prices.services import price_list_lock
 
 logger = logging.getLogger("invoicing.billing")
-INVOICE_KEYS = ["customer", "price_list", "credits", "issued_by"]
-LINE_KEYS = ["invoice", "price_item"]
+Settlement = Invoice.Settlement
 
 
 class BillingRefused(ValidationError):
     pass
 
 
-def _locked_series(year: int) -> InvoiceSeries:
-    # get_or_create first: a row that does not exist cannot be locked. Two transactions
-    # creating the first row of a year collide on the unique year; get_or_create then reads
-    # the winner's row.
-    InvoiceSeries.objects.get_or_create(year=year)
-    return InvoiceSeries.objects.select_for_update().get(year=year)
-
-
-def _next_number(series: InvoiceSeries) -> tuple[int, str]:
-    series.last_number += 1
-    series.save(update_fields=["last_number"])
-    return series.last_number, Invoice.format_number(series.year, series.last_number)
-
-
-def _create(
-    *, series, kind, customer, month, price_list, lines, user, now, credits=None, reason=""
-):
-    sequence, number = _next_number(series)
-    invoice = Invoice(
-        number=number,
-        year=series.year,
-        sequence=sequence,
-        kind=kind,
-        customer=customer,
-        month=month.start,
-        price_list=price_list,
-        credits=credits,
-        reason=reason,
-        total=sum((line.amount for line in lines), Decimal("0.00")),
-        issued_at=now,
-        issued_by=user,
-    )
-    # Field checks only: uniqueness and foreign keys are the database's job (under the series
-    # lock), and asking for them here would cost queries per row.
-    invoice.clean_fields(exclude=INVOICE_KEYS)
-    invoice.save()
-    rows = []
-    for position, line in enumerate(lines, start=1):
-        row = InvoiceLine(
-            invoice=invoice,
-            position=position,
-            kind=line.kind,
-            price_item=line.price_item,
-            code=line.price_item.code,
-            name=line.price_item.name,
-            unit=line.price_item.unit,
-            service_month=line.service_month,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            amount=line.amount,
-        )
-        row.clean_fields(exclude=LINE_KEYS)
-        rows.append(row)
-    InvoiceLine.objects.bulk_create(rows)
-    return invoice
-
-
-def _erp_lines(invoices: list[Invoice], settings: ErpSettings) -> list[gl07.Gl07Line]:
-    accounts = {
-        a.customer_id: a
-        for a in CustomerErpAccount.objects.filter(customer__in={i.customer_id for i in invoices})
-    }
-    debits = []
-    for invoice in invoices:
-        account = accounts.get(invoice.customer_id)
-        debits.append(
-            gl07.Gl07Line(
-                account=(account and account.cost_account) or settings.default_cost_account,
-                amount=invoice.total,
-                description=f"{invoice.number} {invoice.customer.code} {invoice.period}",
-                dimensions=((account and account.dimension) or invoice.customer.code,),
-            )
-        )
-    per_item = (
-        InvoiceLine.objects.filter(invoice__in=invoices)
-        .values_list("code")
-        .annotate(amount=Sum("amount"), name=Min("name"))
-    )
-    revenue = [
-        gl07.Gl07Line(
-            account=settings.revenue_account,
-            amount=-amount,
-            description=f"{code} {name}",
-            dimensions=(settings.revenue_dimension, code),
-        )
-        for code, amount, name in sorted(per_item)
-    ]
-    return [line for line in debits + revenue if gl07.to_ore(line.amount) != 0]
-
-
-def _write_erp_file(*, invoices, month: Month, batch_id, voucher_no, user, now) -> ErpFile | None:
-    settings = ErpSettings.current()
-    lines = _erp_lines(invoices, settings)
-    if not lines:
-        return None
-    voucher = gl07.Voucher(
-        batch_id=batch_id,
-        voucher_type=settings.voucher_type,
-        client=settings.client,
-        voucher_no=voucher_no,
-        voucher_date=timezone.localdate(now),
-        period=month,
-        lines=lines,
-    )
-    try:
-        content = gl07.write(voucher)
-    except gl07.Gl07Error as error:
-        raise BillingRefused(
-            _("The ERP file cannot be written: %(error)s. Check the ERP settings.")
-            % {"error": error}
-        ) from error
-    erp_file = ErpFile.objects.create(
-        batch_id=batch_id,
-        month=month.start,
-        content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
-        line_count=len(lines),
-        created_by=user,
-    )
-    erp_file.invoices.add(*invoices)
-    return erp_file
-
-
-def _issue_drafts(*, series, drafts: list[DraftInvoice], month, price_list, user, now):
-    issued = [
-        _create(
-            series=series,
-            kind=Invoice.Kind.INVOICE,
-            customer=draft.customer,
-            month=month,
-            price_list=price_list,
-            lines=draft.lines,
-            user=user,
-            now=now,
-        )
-        for draft in drafts
-    ]
-    price_list_lock(
-        price_list=price_list,
-        reason=_("Invoice %(number)s was issued with these prices.") % {"number": issued[0]},
-    )
-    return issued
-
-
 def _refuse(preview):
     if preview.problems:
         raise BillingRefused(preview.problems)
     if not preview.invoices:
-        raise BillingRefused(_("There is nothing to bill."))
+        raise BillingRefused(_("There is nothing to bill."), code="empty")
+
+
+def _book(invoices, booking, *, batch_id, voucher_no, user):
+    try:
+        issuing.book(
+            invoices=invoices, booking=booking, batch_id=batch_id, voucher_no=voucher_no, user=user
+        )
+    except ledger.LedgerError as error:
+        raise BillingRefused(str(error)) from error
+
+
+def _lock_prices(invoice):
+    price_list_lock(
+        price_list=invoice.price_list,
+        reason=_("Invoice %(number)s was issued with these prices.") % {"number": invoice},
+    )
 
 
 @transaction.atomic
 def billing_issue(*, month: Month, user: User, expected_digest: str = "") -> list[Invoice]:
     """Issue every customer's invoice for `month` at once, or nothing."""
-    series = _locked_series(month.year)
+    series = issuing.locked_series(month.year)
     # Volume imports, manual volumes and hours wait until the month is issued, so the basis
     # read below is exactly what gets billed, and they see the month as billed afterwards.
     closing.lock()
@@ -211,132 +75,222 @@ def billing_issue(*, month: Month, user: User, expected_digest: str = "") -> lis
             code="changed",
         )
     now = timezone.now()
+    booking = Booking.of(service_month=month, on=timezone.localdate(now))
     closing.close(month)
-    issued = _issue_drafts(
-        series=series,
-        drafts=preview.invoices,
-        month=month,
-        price_list=preview.price_list,
-        user=user,
-        now=now,
-    )
-    _write_erp_file(
-        invoices=issued,
-        month=month,
+    issued = [
+        issuing.create(
+            series=series,
+            kind=Invoice.Kind.INVOICE,
+            customer=draft.customer,
+            month=month,
+            booking=booking,
+            price_list=preview.price_list,
+            lines=draft.lines,
+            user=user,
+            now=now,
+            customer_data=issuing.snapshot(draft.customer),
+        )
+        for draft in preview.invoices
+    ]
+    _lock_prices(issued[0])
+    _book(
+        issued,
+        booking,
         batch_id=f"FAKT-{month}",
         voucher_no=f"{month.year:04d}{month.month:02d}",
         user=user,
-        now=now,
     )
-    logger.info("billed %s: %s invoices", month, len(issued))
+    logger.info("billed %s: %s invoices, booked in %s", month, len(issued), booking.period)
     return issued
 
 
+# Credit notes and reissues -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """Part or all of an issued line, as a credit note takes it back."""
+
+    line: InvoiceLine
+    credited: Decimal
+
+    def __getattr__(self, name):
+        # kind, price_item, code, name, unit, service_month, counted and unit_price are the
+        # original line's.
+        return getattr(self.line, name)
+
+    @property
+    def quantity(self):
+        return -self.credited
+
+    @property
+    def amount(self):
+        return round_ore(self.quantity * self.line.unit_price)
+
+
+def _partial(rows, quantities: dict[int, Decimal]) -> list[CreditLine]:
+    chosen = []
+    for line, left in rows:
+        quantity = quantities.get(line.position)
+        if not quantity:
+            continue
+        if line.quantity < 0:
+            raise BillingRefused(
+                _(
+                    "Line %(position)s (%(code)s) bills a negative quantity; only a credit of "
+                    "the whole invoice takes it back."
+                )
+                % {"position": line.position, "code": line.code},
+                code="negative",
+            )
+        if quantity < 0 or quantity > left:
+            raise BillingRefused(
+                _(
+                    "Line %(position)s (%(code)s): %(quantity)s cannot be credited; "
+                    "%(left)s à %(price)s is what is left of it."
+                )
+                % {
+                    "position": line.position,
+                    "code": line.code,
+                    "quantity": format_amount(quantity),
+                    "left": format_amount(left),
+                    "price": format_amount(line.unit_price),
+                },
+                code="too_much",
+            )
+        chosen.append(CreditLine(line, quantity))
+    if not chosen:
+        raise BillingRefused(_("Choose the lines or quantities to credit."), code="nothing")
+    return chosen
+
+
+def _check_reason(reason, settlement):
+    if reason:
+        return
+    if settlement in Invoice.WAIVING:
+        raise BillingRefused(
+            _("A waiver needs a reason: say why the customer is not billed for it."),
+            code="reason",
+        )
+    raise BillingRefused(_("Give a reason for the credit note."), code="reason")
+
+
 @transaction.atomic
-def credit_note_issue(*, invoice: Invoice, user: User, reason: str) -> Invoice:
-    """Cancel an invoice with a credit note: the same lines negated, a number of its own."""
+def credit_note_issue(
+    *,
+    invoice: Invoice,
+    user: User,
+    reason: str,
+    settlement: str,
+    quantities: dict[int, Decimal] | None = None,
+) -> Invoice:
+    """Credit an invoice; `settlement` says what happens next (Invoice.Settlement).
+
+    A whole credit takes back what is left of every line: it is reissued now (the new
+    invoice is `credit_note.reissue`), waits to be reissued, or is waived. A partial credit
+    takes back the chosen quantities of chosen lines ({position: quantity}) and waives them.
+    """
     reason = reason.strip()
-    if not reason:
-        raise BillingRefused(_("Give a reason for the credit note."), code="reason")
-    series = _locked_series(invoice.year)
+    if settlement not in Settlement.values:
+        raise ValueError(f"unknown settlement {settlement!r}")
+    _check_reason(reason, settlement)
+    series = issuing.locked_series(invoice.year)
     # Read again under the lock: another user may just have credited it.
     if invoice.is_credit_note:
         raise BillingRefused(_("A credit note cannot be credited."), code="credit")
-    if Invoice.objects.filter(credits=invoice).exists():
+    rows = selectors.creditable(invoice)
+    if settlement == Settlement.PARTIAL:
+        lines = _partial(rows, quantities or {})
+    else:
+        lines = [CreditLine(line, left) for line, left in rows if left]
+    if not lines:
         raise BillingRefused(
-            _("Invoice %(number)s is already credited.") % {"number": invoice.number},
+            _("Invoice %(number)s is already credited in full.") % {"number": invoice.number},
             code="credited",
         )
     now = timezone.now()
-    negated = [_Negated(line) for line in invoice.lines.select_related("price_item")]
-    credit_note = _create(
+    booking = Booking.of(service_month=None, on=timezone.localdate(now))
+    credit_note = issuing.create(
         series=series,
         kind=Invoice.Kind.CREDIT_NOTE,
         customer=invoice.customer,
         month=invoice.period,
+        booking=booking,
         price_list=invoice.price_list,
-        lines=negated,
+        lines=lines,
         user=user,
         now=now,
+        customer_data=issuing.snapshot_of(invoice),
         credits=invoice,
+        settlement=settlement,
         reason=reason,
     )
-    _write_erp_file(
-        invoices=[credit_note],
-        month=invoice.period,
+    _book(
+        [credit_note],
+        booking,
         batch_id=f"KRED-{credit_note.number}",
         voucher_no=credit_note.number.replace("-", ""),
         user=user,
-        now=now,
     )
+    if settlement == Settlement.REISSUE:
+        invoice_reissue(credit_note=credit_note, user=user)
     return credit_note
 
 
-class _Negated:
-    """An issued line as the credit note repeats it: same item, price and month, negated."""
-
-    def __init__(self, line: InvoiceLine):
-        self.kind = line.kind
-        self.price_item = line.price_item
-        self.service_month = line.service_month
-        self.quantity = -line.quantity
-        self.unit_price = line.unit_price
-        self.amount = -line.amount
-
-
-def _has_open_invoice(customer: Customer, month: Month) -> bool:
-    return (
-        Invoice.objects.filter(customer=customer, month=month.start, kind=Invoice.Kind.INVOICE)
-        .exclude(credit_note__isnull=False)
-        .exists()
-    )
-
-
 @transaction.atomic
-def invoice_reissue(*, customer: Customer, month: Month, user: User) -> Invoice:
-    """A new invoice for a billed month whose invoice was credited, from the basis as it is now."""
-    series = _locked_series(month.year)
+def invoice_reissue(*, credit_note: Invoice, user: User) -> Invoice:
+    """A new invoice for the customer-month that `credit_note` credited: the month's volumes
+    and hours as they are now, at the month's prices, under a new number."""
+    month = credit_note.period
+    series = issuing.locked_series(month.year)
     closing.lock()
-    if not closing.is_billed(month):
+    if credit_note.settlement not in (Settlement.REISSUE, Settlement.LATER):
         raise BillingRefused(
-            _("%(month)s is not billed yet; bill the whole month instead.") % {"month": month.label}
+            _("Only a month that was credited to be reissued can be reissued."), code="settled"
         )
-    if _has_open_invoice(customer, month):
+    # Read under the lock: twenty users pressing the button give one invoice.
+    earlier = Invoice.objects.filter(reissue_of=credit_note).first()
+    if earlier is not None:
         raise BillingRefused(
-            _("%(customer)s already has an invoice for %(month)s; credit it first.")
-            % {"customer": customer.code, "month": month.label}
+            _("%(customer)s %(month)s is already reissued with invoice %(number)s.")
+            % {"customer": credit_note.customer_code, "month": month.label, "number": earlier},
+            code="reissued",
         )
-    preview = billing_basis(month=month, customer=customer)
+    # As it is now: the new invoice records the customer's name and accounts of today.
+    customer = Customer.objects.select_related("contact_person").get(pk=credit_note.customer_id)
+    preview = billing_basis(month=month, customer=customer, reissue=True)
+    if not preview.problems and not preview.invoices:
+        raise BillingRefused(
+            _("There is nothing to bill for %(customer)s in %(month)s.")
+            % {"customer": customer.code, "month": month.label},
+            code="empty",
+        )
     _refuse(preview)
     now = timezone.now()
-    (invoice,) = _issue_drafts(
+    booking = Booking.of(service_month=None, on=timezone.localdate(now))
+    (draft,) = preview.invoices
+    invoice = issuing.create(
         series=series,
-        drafts=preview.invoices,
+        kind=Invoice.Kind.INVOICE,
+        customer=customer,
         month=month,
+        booking=booking,
         price_list=preview.price_list,
+        lines=draft.lines,
         user=user,
         now=now,
+        customer_data=issuing.snapshot(customer),
+        reissue_of=credit_note,
     )
-    _write_erp_file(
-        invoices=[invoice],
-        month=month,
+    _lock_prices(invoice)
+    _book(
+        [invoice],
+        booking,
         batch_id=f"FAKT-{invoice.number}",
         voucher_no=invoice.number.replace("-", ""),
         user=user,
-        now=now,
     )
     return invoice
-
-
-@transaction.atomic
-def invoice_correct(
-    *, invoice: Invoice, user: User, reason: str, reissue: bool
-) -> tuple[Invoice, Invoice | None]:
-    """Credit an invoice and, if asked, bill its month again from the current basis."""
-    credit_note = credit_note_issue(invoice=invoice, user=user, reason=reason)
-    if not reissue:
-        return credit_note, None
-    return credit_note, invoice_reissue(customer=invoice.customer, month=invoice.period, user=user)
 
 
 # Billing runs (the task's side) ----------------------------------------------------------
@@ -391,6 +345,3 @@ def erp_settings_save(*, form, account_forms) -> ErpSettings:
         account.full_clean()
         account.save()
     return settings
-
-
-# Budget ----------------------------------------------------------------------------------

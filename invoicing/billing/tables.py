@@ -9,8 +9,13 @@ from invoicing.billing.models import Invoice
 class InvoiceTable(tables.Table):
     number = tables.Column(linkify=("invoicing:invoice_detail", {"number": tables.A("number")}))
     kind = tables.Column(order_by=("kind", "year", "sequence"))
-    customer = tables.Column(order_by=("customer__code", "year", "sequence"))
+    customer = tables.Column(
+        verbose_name=_("Customer"),
+        accessor="customer_code",
+        order_by=("customer_code", "year", "sequence"),
+    )
     month = tables.Column(verbose_name=_("Month"), order_by=("month", "year", "sequence"))
+    booking_period = tables.Column(order_by=("booking_period", "year", "sequence"))
     total = tables.Column(attrs=NUMERIC, order_by=("total", "year", "sequence"))
     credited = tables.BooleanColumn(
         verbose_name=_("Credited"), yesno=(_("Yes"), ""), orderable=False
@@ -19,7 +24,16 @@ class InvoiceTable(tables.Table):
 
     class Meta:
         model = Invoice
-        fields = ["number", "kind", "customer", "month", "total", "credited", "issued_at"]
+        fields = [
+            "number",
+            "kind",
+            "customer",
+            "month",
+            "booking_period",
+            "total",
+            "credited",
+            "issued_at",
+        ]
         order_by = ("-number",)
         empty_text = _("No invoices match the filter.")
 
@@ -27,10 +41,23 @@ class InvoiceTable(tables.Table):
         prefix = "-" if is_descending else ""
         return queryset.order_by(f"{prefix}year", f"{prefix}sequence"), True
 
+    def render_customer(self, record):
+        # As the document was issued: renaming the customer later does not rename it.
+        return f"{record.customer_code} {record.customer_name}"
+
+    def value_customer(self, record):
+        return self.render_customer(record)
+
     def render_month(self, value):
         return f"{value:%Y-%m}"
 
     def value_month(self, value):
+        return f"{value:%Y-%m}"
+
+    def render_booking_period(self, value):
+        return f"{value:%Y-%m}"
+
+    def value_booking_period(self, value):
         return f"{value:%Y-%m}"
 
     def render_total(self, value):

@@ -5,6 +5,7 @@ from invoicing.billing import views
 urlpatterns = [
     path("fakturering/", views.billing_months, name="billing_months"),
     path("fakturering/korning/<int:pk>/", views.billing_run, name="billing_run"),
+    path("fakturering/kontroller/", views.billing_checks, name="billing_checks"),
     path("fakturering/<str:month>/", views.billing_month, name="billing_month"),
     path("fakturering/<str:month>/utfarda/", views.billing_issue, name="billing_issue"),
     path(
@@ -18,4 +19,5 @@ urlpatterns = [
     path("fakturor/<str:number>/", views.invoice_detail, name="invoice_detail"),
     path("fakturor/<str:number>/specifikation.pdf", views.invoice_pdf, name="invoice_pdf"),
     path("fakturor/<str:number>/kreditera/", views.invoice_credit, name="invoice_credit"),
+    path("fakturor/<str:number>/omfakturera/", views.invoice_reissue, name="invoice_reissue"),
 ]

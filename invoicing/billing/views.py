@@ -13,9 +13,10 @@ from ekonomi import access, downloads, lists
 from ekonomi.params import month_or_404, year_from
 from invoicing import closing
 from invoicing.billing import basis, pdf, selectors, services, tasks, workbook
+from invoicing.billing.erp import ErpFile, ErpSettings
 from invoicing.billing.filters import InvoiceFilter
 from invoicing.billing.forms import CreditForm, ErpSettingsForm, IssueForm, customer_account_forms
-from invoicing.billing.models import BillingRun, ErpFile, ErpSettings
+from invoicing.billing.models import BillingRun, Invoice
 from invoicing.billing.tables import InvoiceTable
 
 # Billing months ----------------------------------------------------------------------------
@@ -35,6 +36,7 @@ def billing_months(request):
             "can_run": access.can(request.user, access.BILLING_RUN),
             "can_budget": access.can(request.user, access.BUDGET_READ),
             "can_erp_settings": access.can(request.user, access.ERP_SETTINGS_WRITE),
+            "can_checks": access.can(request.user, access.BILLING_CHECKS),
         },
     )
 
@@ -50,7 +52,8 @@ def billing_month(request, month):
         "run": selectors.latest_run(month=month),
     }
     if closing.is_billed(month):
-        context["invoices"] = selectors.month_invoices(user=user, month=month)
+        context["documents"] = selectors.month_documents(user=user, month=month)
+        context["pending"] = selectors.pending_reissues(user=user, month=month)
         context["erp_files"] = selectors.month_erp_files(month=month) if context["can_erp"] else []
         return render(request, "invoicing/billing_month_issued.html", context)
     customer = None
@@ -128,6 +131,10 @@ def invoice_detail(request, number):
     lines = list(selectors.invoice_lines(invoice=invoice))
     regular = [line for line in lines if not line.is_adjustment]
     adjustments = [line for line in lines if line.is_adjustment]
+    credit_notes = selectors.credit_notes_of(invoice)
+    reissues = selectors.reissues_of([invoice, *credit_notes])
+    reissue = reissues.get(invoice.pk)
+    can_run = access.can(request.user, access.BILLING_RUN)
     return render(
         request,
         "invoicing/invoice_detail.html",
@@ -137,9 +144,15 @@ def invoice_detail(request, number):
             "regular_total": sum((line.amount for line in regular), Decimal("0.00")),
             "adjustment_lines": adjustments,
             "adjustment_total": sum((line.amount for line in adjustments), Decimal("0.00")),
-            "credit_note": selectors.credit_note_of(invoice),
-            "can_credit": access.can(request.user, access.BILLING_RUN)
-            and not invoice.is_credit_note,
+            "credit_notes": credit_notes,
+            "reissue": reissue,
+            "status": selectors.document_status(invoice, credit_notes, reissues),
+            "can_credit": can_run
+            and not invoice.is_credit_note
+            and any(left for _line, left in selectors.creditable(invoice)),
+            "can_reissue": can_run
+            and invoice.settlement == Invoice.Settlement.LATER
+            and reissue is None,
         },
     )
 
@@ -157,30 +170,57 @@ def invoice_pdf(request, number):
 @access.allow(access.BILLING_RUN)
 def invoice_credit(request, number):
     invoice = selectors.invoice_get(user=request.user, number=number)
-    form = CreditForm(request.POST or None)
+    form = CreditForm(request.POST or None, rows=selectors.creditable(invoice))
     if request.method == "POST" and form.is_valid():
         try:
-            credit_note, new_invoice = services.invoice_correct(
+            credit_note = services.credit_note_issue(
                 invoice=invoice,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
-                reissue=form.cleaned_data["reissue"],
+                settlement=form.cleaned_data["settlement"],
+                quantities=form.cleaned_data["quantities"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error("reason" if error.code == "reason" else None, error)
         else:
             messages.success(
                 request,
                 _("Credit note %(number)s was issued.") % {"number": credit_note.number},
             )
-            if new_invoice is not None:
-                messages.success(
-                    request,
-                    _("Invoice %(number)s was issued.") % {"number": new_invoice.number},
-                )
-                return redirect("invoicing:invoice_detail", number=new_invoice.number)
+            reissue = selectors.reissues_of([credit_note]).get(credit_note.pk)
+            if reissue is not None:
+                messages.success(request, _("Invoice %(number)s was issued.") % {"number": reissue})
+                return redirect("invoicing:invoice_detail", number=reissue)
             return redirect("invoicing:invoice_detail", number=credit_note.number)
     return render(request, "invoicing/invoice_credit.html", {"invoice": invoice, "form": form})
+
+
+@require_POST
+@access.allow(access.BILLING_RUN)
+def invoice_reissue(request, number):
+    credit_note = selectors.invoice_get(user=request.user, number=number)
+    try:
+        invoice = services.invoice_reissue(credit_note=credit_note, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("invoicing:billing_month", month=str(credit_note.period))
+    messages.success(request, _("Invoice %(number)s was issued.") % {"number": invoice.number})
+    return redirect("invoicing:invoice_detail", number=invoice.number)
+
+
+@access.allow(access.BILLING_CHECKS)
+def billing_checks(request):
+    run = selectors.latest_check_run()
+    return render(
+        request,
+        "invoicing/billing_checks.html",
+        {
+            "run": run,
+            "failures": [] if run is None else run.failures.all(),
+            "notes": [] if run is None else run.notes.all(),
+        },
+    )
 
 
 # ERP settings ----------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """The billing-basis workbook of a month: a summary sheet and one sheet per customer.
 
+It is written from the issued documents only (their copy of the customer and the price items'
+names), so renaming a customer or a price item later changes nothing in it.
+
 Numbers are written as numbers with number formats, never as text, so that Excel sums them;
 Swedish Excel shows the formats with a decimal comma and space-grouped thousands.
 """
@@ -21,16 +24,17 @@ def month_workbook(*, month: Month, invoices) -> bytes:
     summary.append([_("Billing basis %(month)s") % {"month": month.label}])
     summary["A1"].font = exports.BOLD
     exports.header_row(summary, [_("Customer"), _("Name"), _("Number"), _("Kind"), _("Amount")])
+    # Each customer by the code and name its first document of the month was issued with.
     by_customer = {}
     for invoice in invoices:
-        by_customer.setdefault(invoice.customer, []).append(invoice)
+        by_customer.setdefault(invoice.customer_id, []).append(invoice)
     grand_total = Decimal("0.00")
-    for customer, documents in by_customer.items():
+    for documents in by_customer.values():
         for invoice in documents:
             summary.append(
                 [
-                    customer.code,
-                    customer.name,
+                    invoice.customer_code,
+                    invoice.customer_name,
                     invoice.number,
                     invoice.get_kind_display(),
                     invoice.total,
@@ -38,7 +42,7 @@ def month_workbook(*, month: Month, invoices) -> bytes:
             )
             exports.number_formats(summary, summary.max_row, {5: exports.MONEY_FORMAT})
             grand_total += invoice.total
-        _customer_sheet(workbook, customer, documents, month)
+        _customer_sheet(workbook, documents, month)
     summary.append([_("Total"), None, None, None, grand_total])
     for cell in summary[summary.max_row]:
         cell.font = exports.BOLD
@@ -48,9 +52,10 @@ def month_workbook(*, month: Month, invoices) -> bytes:
     return exports.workbook_bytes(workbook)
 
 
-def _customer_sheet(workbook, customer, documents, month):
-    sheet = workbook.create_sheet(title=customer.code.translate(exports.TITLE_FORBIDDEN)[:31])
-    sheet.append([f"{customer.code} {customer.name}"])
+def _customer_sheet(workbook, documents, month):
+    code, name = documents[0].customer_code, documents[0].customer_name
+    sheet = workbook.create_sheet(title=code.translate(exports.TITLE_FORBIDDEN)[:31])
+    sheet.append([f"{code} {name}"])
     sheet["A1"].font = exports.BOLD
     sheet.append([month.label])
     exports.header_row(

@@ -11,7 +11,7 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from customers.models import Customer, Service, User
-from ekonomi.periods import Month, Week
+from ekonomi.periods import Week
 from invoicing import closing
 from invoicing.timereport.models import COMMENT_LENGTH, MAX_HOURS_PER_DAY, TimeEntry, TimeImport
 from invoicing.timereport.selectors import add_ons_on, display_name, may_report_for, week_entries
@@ -63,12 +63,7 @@ def _key(entry: TimeEntry):
     return (entry.person_id, entry.customer_id, entry.service_id, entry.date)
 
 
-def _billed_months(items):
-    months = {Month.from_date(item.date) for item in items}
-    return {month.start for month in closing.billed_months(months)}
-
-
-def _item_problems(item: Hours, *, actor, billed, add_ons) -> list[tuple[str, str]]:
+def _item_problems(item: Hours, *, actor, add_ons) -> list[tuple[str, str]]:
     found = []
     if not may_report_for(actor=actor, person=item.person):
         found.append(
@@ -76,14 +71,6 @@ def _item_problems(item: Hours, *, actor, billed, add_ons) -> list[tuple[str, st
                 "person",
                 _("You may not report hours for %(person)s.")
                 % {"person": display_name(item.person)},
-            )
-        )
-    if item.date.replace(day=1) in billed:
-        found.append(
-            (
-                "date",
-                _("%(month)s is billed; its hours can no longer be changed.")
-                % {"month": Month.from_date(item.date).label},
             )
         )
     if item.hours is None:
@@ -152,8 +139,11 @@ def _day_totals(items: list[Hours], replaced_pks: set[int]):
 def time_problems(
     *, actor, items: list[Hours], replaced_pks: frozenset = frozenset()
 ) -> list[Problem]:
-    """Every rule broken by saving `items`; stored entries with the same key are replaced."""
-    billed = _billed_months(items)
+    """Every rule broken by saving `items`; stored entries with the same key are replaced.
+
+    A billed month takes hours like any other: what changes in it after billing is billed as
+    an adjustment on the next invoice, as late volumes are.
+    """
     cache = {}
 
     def add_ons(customer_id, on):
@@ -164,9 +154,7 @@ def time_problems(
 
     problems = []
     for item in items:
-        for field_name, message in _item_problems(
-            item, actor=actor, billed=billed, add_ons=add_ons
-        ):
+        for field_name, message in _item_problems(item, actor=actor, add_ons=add_ons):
             problems.append(Problem(item.ref, field_name, message))
     totals = _day_totals(items, set(replaced_pks))
     for item in items:
@@ -192,7 +180,7 @@ def time_problems(
 
 def _lock(items):
     # The month close first, as every writer of the billing basis takes it: hours saved while
-    # a month is issued wait, then find it billed (closing.py).
+    # a month is issued wait, and are then billed on the next invoice (closing.py).
     closing.lock()
     # Then the people: two saves for one person cannot each see 20 hours on a day and
     # together store 40.
@@ -308,7 +296,7 @@ def time_entry_update(
     item = Hours(entry.person, customer, service, date, hours, comment)
     _lock([item])
     _refuse_duplicate(item, except_pk=entry.pk)
-    # The entry as it stands must be changeable too: not in a billed month, nor someone else's.
+    # The entry as it stands must be changeable too: not someone else's.
     before = Hours(entry.person, entry.customer, entry.service, entry.date, None)
     problems = time_problems(actor=actor, items=[before]) + time_problems(
         actor=actor, items=[item], replaced_pks=frozenset({entry.pk})

@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.invoicing.billing_helpers import JANUARY, JANUARY_COUNTS, price_list, volumes
+from tests.invoicing.billing_helpers import JANUARY, JANUARY_COUNTS, issue, price_list, volumes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,3 +38,38 @@ def test_a_unit_manager_bills_a_month_and_downloads_the_specification(january_vo
     text = PdfReader(download.path()).pages[0].extract_text().replace("\u00a0", " ")
     assert "Rinkeby-Kista stadsdelsförvaltning" in text
     assert "22 050,00 kr" in text
+
+
+@pytest.fixture
+def january_billed(january_volumes):
+    issue(JANUARY)
+
+
+def test_a_unit_manager_credits_to_reissue_later_and_reissues_from_the_billing_page(
+    january_billed, login
+):
+    page = login("enhetschef")
+    page.goto("/debitering/fakturor/2013-000001/")
+    page.get_by_role("link", name="Kreditera", exact=True).click()
+    page.wait_for_url("**/fakturor/2013-000001/kreditera/")
+    page.get_by_label("Kreditera och omfakturera senare").check()
+    page.get_by_label("Orsak").fill("Kunden bestrider antalet manuella fakturor")
+    page.get_by_role("button", name="Utfärda kreditnota").click()
+    page.wait_for_url("**/fakturor/2013-000003/")
+    assert page.get_by_text("Kreditnota 2013-000003 har utfärdats.").is_visible()
+    assert page.get_by_text("Väntar på omfakturering").is_visible()
+
+    page.get_by_role("link", name="Månaden").click()
+    page.wait_for_url("**/fakturering/2013-01/")
+    waiting = page.get_by_role("region", name="Krediterad, ej omfakturerad")
+    assert waiting.get_by_role("cell", name="RIKI Rinkeby-Kista stadsdelsförvaltning").is_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    waiting.get_by_role("button", name="Omfakturera RIKI").click()
+    page.wait_for_url("**/fakturor/2013-000004/")
+    assert page.get_by_text("Faktura 2013-000004 har utfärdats.").is_visible()
+    assert "Omfakturering efter kreditnota" in page.locator("main").inner_text()
+    assert "22\u00a0050,00\u00a0kr" in page.locator("main").inner_text()
+
+    page.goto("/debitering/fakturering/2013-01/")
+    assert page.get_by_role("region", name="Krediterad, ej omfakturerad").count() == 0
+    assert page.get_by_role("cell", name="Krediterad och omfakturerad som 2013-000004").is_visible()

@@ -6,9 +6,12 @@ Volumes go in as the volume imports put them: monthly counts of an import, then 
 volumes recomputed by the volume services.
 """
 
+from datetime import date, datetime, time
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection, transaction
 
 from customers.models import Customer, User
@@ -69,6 +72,13 @@ def volumes(month: Month, counts: dict[str, dict[str, int]], user=None):
     with transaction.atomic():
         monthly_volumes_refresh(months=[month])
     return volume_import
+
+
+def on(day: date):
+    """Act as if it were nine in the morning of `day` in Stockholm: issue dates, booking
+    periods and voucher dates follow the clock."""
+    moment = datetime.combine(day, time(9), tzinfo=ZoneInfo("Europe/Stockholm"))
+    return time_machine.travel(moment, tick=False)
 
 
 def unit_manager():

@@ -37,6 +37,11 @@ ROWS = {
         ("get", {"number": "own_invoice"}, None, only(BILLERS)),
         ("get", {"number": "other_invoice"}, None, only(BILLERS)),
     ],
+    "invoicing:invoice_reissue": [
+        # The placeholder was never credited: refused with a message, back to the month.
+        ("post", {"number": "own_invoice"}, None, only(BILLERS, 302)),
+    ],
+    "invoicing:billing_checks": [("get", {}, None, only({"admin"}))],
     "invoicing:budget": [("get", {}, None, only(BUDGET_READERS))],
     "invoicing:budget_export": [("get", {"year": 2099}, None, only(BUDGET_READERS))],
     "invoicing:budget_edit": [("get", {"year": 2099}, None, only(BUDGET_WRITERS))],
@@ -61,14 +66,28 @@ def placeholders(own_customer, other_customer):
             kind=Invoice.Kind.INVOICE,
             customer=customer,
             month=timezone.datetime(2099, 1, 1).date(),
+            booking_period=timezone.datetime(2099, 1, 1).date(),
             price_list=price_list,
             total=Decimal("0.00"),
+            customer_code=customer.code,
+            customer_name=customer.name,
+            cost_account="6590",
+            dimension=customer.code,
             issued_at=timezone.now(),
             issued_by=manager,
         )
         values[f"{name}_invoice"] = invoice.number
     values["erp_file"] = ErpFile.objects.create(
-        batch_id="FAKT-2099-01", month="2099-01-01", content=b"", sha256="", line_count=0
+        batch_id="FAKT-2099-01",
+        month="2099-01-01",
+        client="SF",
+        voucher_type="ID",
+        voucher_no="209901",
+        voucher_date="2099-01-31",
+        revenue_account="3590",
+        content=b"",
+        sha256="",
+        line_count=0,
     ).pk
     values["billing_run"] = BillingRun.objects.create(
         month="2099-01-01", digest="0" * 64, requested_by=manager

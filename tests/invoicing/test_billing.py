@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -22,6 +23,9 @@ from tests.invoicing.billing_helpers import (
     volumes,
 )
 from tests.invoicing.time_helpers import entry, sign_agreement
+
+LATER = Invoice.Settlement.LATER
+REISSUE = Invoice.Settlement.REISSUE
 
 
 @pytest.fixture
@@ -182,7 +186,7 @@ def test_late_volumes_of_a_billed_month_are_adjusted_on_the_next_months_invoice(
 def test_a_credit_note_negates_every_line_and_takes_the_next_number(january):
     riki, _spte = issue(january)
     credit = billing_services.credit_note_issue(
-        invoice=riki, user=unit_manager(), reason="Fel antal manuella fakturor"
+        invoice=riki, user=unit_manager(), reason="Fel antal manuella fakturor", settlement=LATER
     )
     assert credit.number == "2013-000003"
     assert credit.kind == Invoice.Kind.CREDIT_NOTE
@@ -195,27 +199,38 @@ def test_a_credit_note_negates_every_line_and_takes_the_next_number(january):
 
 def test_an_invoice_is_credited_once_and_a_credit_note_never(january):
     riki, _spte = issue(january)
-    credit = billing_services.credit_note_issue(invoice=riki, user=unit_manager(), reason="Fel")
-    for target in (riki, credit):
-        with pytest.raises(ValidationError):
-            billing_services.credit_note_issue(invoice=target, user=unit_manager(), reason="Fel")
-    with pytest.raises(ValidationError):
-        billing_services.credit_note_issue(invoice=riki, user=unit_manager(), reason="  ")
+    credit = billing_services.credit_note_issue(
+        invoice=riki, user=unit_manager(), reason="Fel", settlement=LATER
+    )
+    for target, message in [
+        (riki, "Faktura 2013-000001 är redan krediterad i sin helhet."),
+        (credit, "En kreditnota kan inte krediteras."),
+    ]:
+        with pytest.raises(ValidationError, match=re.escape(message)):
+            billing_services.credit_note_issue(
+                invoice=target, user=unit_manager(), reason="Fel", settlement=LATER
+            )
+    with pytest.raises(ValidationError, match=r"Ange en orsak till kreditnotan\."):
+        billing_services.credit_note_issue(
+            invoice=riki, user=unit_manager(), reason="  ", settlement=LATER
+        )
     assert Invoice.objects.count() == 3
 
 
 def test_a_corrected_invoice_is_credited_and_issued_again_from_the_current_volumes(january):
     riki, _spte = issue(january)
     volumes(january, {"RIKI": {"KR-MAN": 150}})
-    credit, again = billing_services.invoice_correct(
-        invoice=riki, user=unit_manager(), reason="Fel antal", reissue=True
+    credit = billing_services.credit_note_issue(
+        invoice=riki, user=unit_manager(), reason="Fel antal", settlement=REISSUE
     )
+    again = credit.reissue
     assert (credit.number, again.number) == ("2013-000003", "2013-000004")
     assert again.total == Decimal("19050.00")  # 50 fewer manual invoices at 60 kr
     assert again.month == january.start
-    # An invoice that is not credited cannot be issued twice for the month.
-    with pytest.raises(ValidationError):
-        billing_services.invoice_reissue(customer=riki.customer, month=january, user=unit_manager())
+    # A credited month is reissued once.
+    with pytest.raises(ValidationError) as refused:
+        billing_services.invoice_reissue(credit_note=credit, user=unit_manager())
+    assert refused.value.code == "reissued"
     # Nothing is left over for the next month to adjust.
     volumes(FEBRUARY, {"RIKI": {"KR-FS": 1}})
     assert [line.kind for line in billing_basis(month=FEBRUARY).invoices[0].lines] == ["volume"]

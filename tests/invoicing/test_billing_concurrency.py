@@ -103,7 +103,7 @@ def test_twenty_parallel_credit_notes_continue_the_series_without_gaps(organisat
     results = in_parallel(
         [
             lambda invoice=invoice: billing_services.credit_note_issue(
-                invoice=invoice, user=user, reason="Rättelse"
+                invoice=invoice, user=user, reason="Rättelse", settlement=Invoice.Settlement.LATER
             )
             for invoice in originals
         ]

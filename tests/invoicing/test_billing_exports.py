@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from invoicing.billing import services as billing_services
 from invoicing.billing import views as billing_views
-from invoicing.models import ErpFile
+from invoicing.models import ErpFile, Invoice
 from tests.invoicing.billing_helpers import (
     FEBRUARY,
     JANUARY,
@@ -22,6 +22,7 @@ from tests.invoicing.billing_helpers import (
 )
 
 NBSP = "\u00a0"
+WAIVE = Invoice.Settlement.WAIVE
 
 
 @pytest.fixture
@@ -66,11 +67,14 @@ def test_the_specification_pdf_names_us_the_customer_period_number_lines_and_tot
 
 
 def test_a_credit_notes_pdf_shows_the_invoice_it_credits_and_negative_amounts(issued, client_for):
-    billing_services.credit_note_issue(invoice=issued[0], user=unit_manager(), reason="Fel antal")
+    billing_services.credit_note_issue(
+        invoice=issued[0], user=unit_manager(), reason="Fel antal", settlement=WAIVE
+    )
     text = pdf_text(client_for("admin").get(url("invoice_pdf", number="2013-000003")))
     assert "Kreditnota 2013-000003" in text
     assert "Krediterar faktura 2013-000001" in text
     assert "Fel antal" in text
+    assert "Månaden faktureras inte på nytt." in text
     assert "-22 050,00 kr" in text
 
 
@@ -79,7 +83,7 @@ def test_late_volumes_are_a_section_of_their_own_in_the_pdf(issued, client_for):
     volumes(FEBRUARY, {"RIKI": {"KR-FS": 10}})
     issue(FEBRUARY)
     text = pdf_text(client_for("admin").get(url("invoice_pdf", number="2013-000003")))
-    assert "Justeringar för tidigare månader: sena volymer" in text
+    assert "Justeringar för tidigare månader: sena volymer och timmar" in text
     assert "KR-MAN Manuell kundfaktura, med eller utan bilaga 2013-01 1 per faktura" in text
 
 

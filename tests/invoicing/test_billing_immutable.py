@@ -6,7 +6,15 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from invoicing.models import ErpFile, ImmutableRecord, Invoice, InvoiceLine
+from invoicing.models import (
+    BilledMonth,
+    ErpFile,
+    ErpFileInvoice,
+    ImmutableRecord,
+    Invoice,
+    InvoiceLine,
+    InvoiceSeries,
+)
 from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
@@ -86,6 +94,103 @@ def test_the_ui_offers_no_way_to_change_an_issued_invoice(invoice, client_for):
     assert not admin.site.is_registered(Invoice)
     assert not admin.site.is_registered(InvoiceLine)
     unchanged(invoice)
+
+
+def test_no_line_can_be_added_to_an_issued_invoice(invoice):
+    line = invoice.lines.first()
+    extra = InvoiceLine(
+        invoice=invoice,
+        position=5,
+        kind=line.kind,
+        price_item=line.price_item,
+        code=line.code,
+        name=line.name,
+        unit=line.unit,
+        service_month=line.service_month,
+        quantity=Decimal("1"),
+        counted=Decimal("1"),
+        unit_price=line.unit_price,
+        amount=line.unit_price,
+    )
+    with pytest.raises(ImmutableRecord, match="no more can be added"):
+        extra.save()
+    with pytest.raises(ImmutableRecord):
+        InvoiceLine.objects.bulk_create([extra])
+    extra.pk = None
+    with pytest.raises(ImmutableRecord):
+        invoice.lines.create(
+            position=6,
+            kind=line.kind,
+            price_item=line.price_item,
+            code=line.code,
+            name=line.name,
+            unit=line.unit,
+            service_month=line.service_month,
+            quantity=Decimal("1"),
+            counted=Decimal("1"),
+            unit_price=line.unit_price,
+            amount=line.unit_price,
+        )
+    unchanged(invoice)
+
+
+def test_the_links_between_erp_files_and_invoices_cannot_be_changed(invoice):
+    erp_file = ErpFile.objects.get()
+    other = Invoice.objects.exclude(pk=invoice.pk).get()
+    for change in (
+        lambda: erp_file.invoices.clear(),
+        lambda: erp_file.invoices.remove(invoice),
+        lambda: erp_file.invoices.set([invoice]),
+        lambda: ErpFileInvoice.objects.filter(invoice=invoice).delete(),
+        lambda: ErpFileInvoice.objects.filter(invoice=invoice).update(invoice=other),
+    ):
+        # A savepoint each: Django's related managers write in a transaction of their own.
+        with pytest.raises(ImmutableRecord), transaction.atomic():
+            change()
+    assert set(erp_file.invoices.all()) == {invoice, other}
+    written = ErpFile.objects.create(
+        batch_id="EXTRA",
+        month=JANUARY.start,
+        client="SF",
+        voucher_type="ID",
+        voucher_no="1",
+        voucher_date=JANUARY.start,
+        revenue_account="3590",
+        content=b"",
+        sha256="",
+        line_count=0,
+        invoice_count=0,
+    )
+    with pytest.raises(ImmutableRecord), transaction.atomic():
+        written.invoices.add(invoice)
+    assert not written.invoices.exists()
+
+
+def test_a_billed_month_stays_billed(invoice):
+    billed = BilledMonth.objects.get()
+    with pytest.raises(ImmutableRecord):
+        billed.delete()
+    with pytest.raises(ImmutableRecord):
+        BilledMonth.objects.all().delete()
+    with pytest.raises(ImmutableRecord):
+        BilledMonth.objects.update(month=JANUARY.next().start)
+    assert BilledMonth.objects.get().month == JANUARY.start
+
+
+def test_the_number_series_only_moves_one_number_at_a_time(invoice):
+    series = InvoiceSeries.objects.get(year=2013)
+    series.last_number = 1
+    with pytest.raises(ImmutableRecord):
+        series.save()
+    series.last_number = 4
+    with pytest.raises(ImmutableRecord):
+        series.save()
+    with pytest.raises(ImmutableRecord):
+        InvoiceSeries.objects.update(last_number=0)
+    with pytest.raises(ImmutableRecord):
+        series.delete()
+    series.refresh_from_db()
+    assert series.last_number == 2
 
 
 def _raw(sql, params):

@@ -89,17 +89,29 @@ def test_a_month_that_is_not_a_month_is_not_found(january, client_for):
     assert client_for("admin").get(url("billing_month", month="2013-13")).status_code == 404
 
 
-def test_the_credit_form_keeps_the_input_and_needs_a_reason(january, client_for):
+def test_the_credit_form_keeps_the_input_and_says_what_is_missing(january, client_for):
     issue(january)
     client = client_for("unit_manager")
-    response = client.post(url("invoice_credit", number="2013-000001"), {"reason": ""})
-    assert "Detta fält måste fyllas i." in text(response)
-    response = client.post(
-        url("invoice_credit", number="2013-000001"), {"reason": "Fel antal", "reissue": "on"}
-    )
+    credit_url = url("invoice_credit", number="2013-000001")
+    page = text(client.post(credit_url, {"reason": "Fel antal"}))
+    assert "Detta fält måste fyllas i." in page
+    assert "Fel antal" in page
+    page = text(client.post(credit_url, {"settlement": "waive", "reason": " "}))
+    assert "En eftergift behöver en orsak: skriv varför kunden inte faktureras." in page
+    assert 'value="waive" id="id_settlement_2" required checked' in page
+    partial = {"settlement": "partial", "reason": "Dubbelräknat", "line_1": "1200"}
+    page = text(client.post(credit_url, partial))
+    assert (
+        "Rad 1 (KR-FS): 1 200,00 kan inte krediteras; det som finns kvar av raden är "
+        "1 000,00 à 9,00."
+    ) in page
+    assert 'value="1200"' in page
+    assert Invoice.objects.count() == 2
+    response = client.post(credit_url, {"settlement": "reissue", "reason": "Fel antal"})
     assert response.status_code == 302
     assert response.url == url("invoice_detail", number="2013-000004")
-    assert Invoice.objects.get(number="2013-000003").credits.number == "2013-000001"
+    credit = Invoice.objects.get(number="2013-000003")
+    assert (credit.credits.number, credit.reissue.number) == ("2013-000001", "2013-000004")
 
 
 def test_the_erp_settings_page_keeps_a_wrong_code_and_saves_a_right_one(demo, client_for):

@@ -1,4 +1,5 @@
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,9 +14,11 @@ from invoicing.budget import services as budget_services
 from invoicing.budget.selectors import budget_followup
 from invoicing.models import BudgetMonth, CostOutcome, Invoice
 from tests.invoicing.billing_helpers import (
+    FEBRUARY,
     JANUARY,
     JANUARY_COUNTS,
     issue,
+    on,
     price_list,
     volumes,
 )
@@ -73,30 +76,39 @@ def test_a_wrong_amount_is_shown_in_swedish_and_nothing_is_lost(demo, client_for
     assert not BudgetMonth.objects.exists()
 
 
-def test_revenue_comes_from_issued_invoices_and_credit_notes_with_result_and_forecast(
-    budget_2013,
-):
+def test_revenue_is_what_is_booked_in_each_period_with_result_and_forecast(budget_2013):
     price_list()
     volumes(JANUARY, JANUARY_COUNTS)
-    _riki, spte = issue(JANUARY)
-    billing_services.credit_note_issue(invoice=spte, user=spte.issued_by, reason="Fel")
+    with on(date(2013, 2, 4)):
+        _riki, spte = issue(JANUARY)
+    january_as_closed = budget_followup(year=2013).rows[0].revenue
+    # SPTE's January is waived in February: the credit note is booked in February.
+    with on(date(2013, 2, 20)):
+        billing_services.credit_note_issue(
+            invoice=spte, user=spte.issued_by, reason="Fel", settlement=Invoice.Settlement.WAIVE
+        )
+    volumes(FEBRUARY, {"RIKI": {"KR-FS": 1000}})
+    with on(date(2013, 3, 4)):
+        issue(FEBRUARY)
     budget_services.cost_outcome_save(
         year=2013, rows={1: {"staff_costs": Decimal("16000.00"), "other_costs": Decimal("4000.00")}}
     )
     followup = budget_followup(year=2013)
-    january = followup.rows[0]
-    assert january.revenue == Decimal("22050.00")  # 22,800 less the credited 750
-    assert january.revenue_deviation == Decimal("2050.00")
+    january, february = followup.rows[:2]
+    # A closed month's actuals never change afterwards.
+    assert january.revenue == january_as_closed == Decimal("22800.00")
+    assert january.revenue_deviation == Decimal("2800.00")
     assert january.costs == Decimal("20000.00")
-    assert january.result == Decimal("2050.00")
-    assert followup.rows[1].revenue is None
-    assert followup.year_to_date.revenue == Decimal("22050.00")
-    assert followup.year_to_date.budget_result == Decimal("1000.00")
+    assert january.result == Decimal("2800.00")
+    assert february.revenue == Decimal("8250.00")  # 9,000 billed less the 750 credited
+    assert followup.rows[2].revenue is None
+    assert followup.year_to_date.revenue == Decimal("31050.00")
+    assert followup.year_to_date.budget_result == Decimal("2000.00")
     assert followup.full_year.budget_revenue == Decimal("240000.00")
-    # January as it turned out, February to December as budgeted.
-    assert followup.forecast.revenue == Decimal("242050.00")
+    # January and February as they turned out, March to December as budgeted.
+    assert followup.forecast.revenue == Decimal("231050.00")
     assert followup.forecast.costs == Decimal("229000.00")
-    assert followup.forecast.result == Decimal("13050.00")
+    assert followup.forecast.result == Decimal("2050.00")
 
 
 def test_the_budget_page_shows_month_and_year_to_date(budget_2013, client_for):

@@ -2,21 +2,23 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from ekonomi.periods import Month
 from invoicing.billing import gl07
 from invoicing.billing import services as billing_services
-from invoicing.models import CustomerErpAccount, ErpFile, ErpSettings
+from invoicing.models import CustomerErpAccount, ErpFile, ErpSettings, Invoice
 from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
     customer,
     issue,
+    on,
     price_list,
     unit_manager,
     volumes,
 )
+
+LATER = Invoice.Settlement.LATER
 
 # The layout as the issue states it, 1-based and inclusive; read independently of gl07.FIELDS.
 LAYOUT = {
@@ -74,9 +76,10 @@ def test_the_months_erp_file_has_a_debit_per_customer_and_a_credit_per_price_ite
     settings = ErpSettings.current()
     settings.revenue_dimension = "EA"
     settings.save()
-    riki, _spte = issue(january)
+    with on(date(2013, 2, 4)):
+        riki, _spte = issue(january)
     records = read_back(bytes(ErpFile.objects.get().content))
-    today = timezone.localdate().strftime("%Y%m%d")
+    # Booked in January, the month it charges for, on its last day.
     for record in records:
         assert record["batch_id"] == "FAKT-2013-01".ljust(25)
         assert record["interface"] == "BI".ljust(25)
@@ -85,7 +88,7 @@ def test_the_months_erp_file_has_a_debit_per_customer_and_a_credit_per_price_ite
         assert record["client"] == "SF".ljust(25)
         assert record["currency"] == "SEK".ljust(25)
         assert record["tax_code"].strip() == record["tax_system"].strip() == ""
-        assert record["trans_date"] == record["voucher_date"] == today
+        assert record["trans_date"] == record["voucher_date"] == "20130131"
         assert record["voucher_no"] == "201301".ljust(15)
         assert record["period"] == "201301"
         assert record["cur_amount"] == record["amount"]
@@ -129,9 +132,13 @@ def test_the_months_erp_file_has_a_debit_per_customer_and_a_credit_per_price_ite
     assert rows[0][4] == int(riki.total * 100)
 
 
-def test_a_credit_notes_erp_file_reverses_the_charge(january):
-    _riki, spte = issue(january)
-    credit = billing_services.credit_note_issue(invoice=spte, user=unit_manager(), reason="Fel")
+def test_a_credit_notes_erp_file_reverses_the_charge_in_the_period_it_is_issued_in(january):
+    with on(date(2013, 2, 4)):
+        _riki, spte = issue(january)
+    with on(date(2013, 3, 12)):
+        credit = billing_services.credit_note_issue(
+            invoice=spte, user=unit_manager(), reason="Fel", settlement=LATER
+        )
     erp_file = ErpFile.objects.get(batch_id=f"KRED-{credit.number}")
     records = read_back(bytes(erp_file.content))
     assert [(r["account"].strip(), r["dc_flag"], int(r["amount"])) for r in records] == [
@@ -140,6 +147,11 @@ def test_a_credit_notes_erp_file_reverses_the_charge(january):
         ("3590", " 1", 50000),
     ]
     assert {r["voucher_no"].strip() for r in records} == {"2013000003"}
+    assert {(r["period"], r["trans_date"], r["voucher_date"]) for r in records} == {
+        ("201303", "20130312", "20130312")
+    }
+    # The text still says which month's service it takes back.
+    assert records[0]["description"].strip() == "2013-000003 SPTE 2013-01"
 
 
 def voucher(lines, **fields):

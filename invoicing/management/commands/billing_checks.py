@@ -5,12 +5,15 @@ from invoicing.billing import reconciliation
 
 class Command(BaseCommand):
     help = (
-        "Check the invoice number series, issued invoices against volumes and prices, and the "
-        "ERP files; the nightly beat job runs the same checks."
+        "Check the invoice number series, issued invoices against their volumes, hours and "
+        "prices, and the ERP files against their invoices; the nightly beat job runs the same "
+        "checks."
     )
 
     def handle(self, *args, **options):
         run = reconciliation.run_checks()
+        for note in run.notes.all():
+            self.stdout.write(f"{note.get_check_name_display()}: {note.message}")
         failures = list(run.failures.all())
         for failure in failures:
             self.stdout.write(f"{failure.get_check_name_display()}: {failure.message}")
