@@ -18,4 +18,9 @@ class EkonomiConfig(AppConfig):
     verbose_name = "Ekonomi"
 
     def ready(self):
+        from ekonomi.celery import app as celery_app
+        from ekonomi.jobs import tasks as job_tasks
+
         user_login_failed.connect(_log_failed_login, dispatch_uid="ekonomi-failed-login")
+        # A job whose worker died is taken up again within a minute (ekonomi/jobs/services.py).
+        celery_app.add_periodic_task(30.0, job_tasks.sweep_lost_jobs.s(), name="jobs-sweep")

@@ -236,9 +236,7 @@ JOBS_LOST_AFTER_SECONDS = float(env("JOBS_LOST_AFTER_SECONDS", "60"))
 JOBS_MAX_RETRIES = int(env("JOBS_MAX_RETRIES", "3"))
 JOBS_RETRY_BACKOFF_SECONDS = float(env("JOBS_RETRY_BACKOFF_SECONDS", "5"))
 
-# Volume files from the ERP: the largest accepted, and from what size the import runs in the
-# background with a progress page.
+# Volume files from the ERP: the largest accepted.
 VOLUME_IMPORT_MAX_BYTES = int(env("VOLUME_IMPORT_MAX_BYTES", str(200 * 1024 * 1024)))
-VOLUME_IMPORT_BACKGROUND_BYTES = int(env("VOLUME_IMPORT_BACKGROUND_BYTES", str(2 * 1024 * 1024)))
 
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Serviceförvaltningen, ekonomiadministration")

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 
 from ekonomi import access
+from ekonomi.jobs.models import Job
 from ekonomi.periods import Month
 from invoicing import closing
 from invoicing.volumes.models import MonthlyVolume, VolumeDocument, VolumeImport
@@ -14,6 +15,20 @@ def volume_imports():
 
 def volume_import_get(*, pk) -> VolumeImport:
     return get_object_or_404(volume_imports(), pk=pk)
+
+
+# The job kinds that work on a volume import (invoicing/volumes/tasks.py).
+IMPORT_JOB_KINDS = ("invoicing.volume_import_check", "invoicing.volume_import_run")
+
+
+def volume_import_job(*, volume_import) -> Job | None:
+    """The latest background job that checked or imported this file, if any."""
+    return (
+        Job.objects.filter(kind__in=IMPORT_JOB_KINDS, params__volume_import_id=volume_import.pk)
+        .select_related("created_by")
+        .order_by("-pk")
+        .first()
+    )
 
 
 def volume_import_earlier(*, volume_import) -> list[VolumeImport]:

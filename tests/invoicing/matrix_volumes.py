@@ -12,7 +12,6 @@ ROWS = {
     "invoicing:volume_imports": [("get", {}, None, staff())],
     "invoicing:volume_import_upload": [("get", {}, None, only(IMPORTERS))],
     "invoicing:volume_import": [("get", DONE, None, staff()), ("get", READY, None, staff())],
-    "invoicing:volume_import_status": [("get", DONE, None, staff())],
     # Each answer is a redirect back to the import; the actions that do not fit its state are
     # refused there with a message, so the matrix changes nothing.
     "invoicing:volume_import_confirm": [("post", DONE, None, only(IMPORTERS, 302))],

@@ -345,6 +345,6 @@ def test_a_draft_agreement_is_enough_to_import(demo):
 def test_a_rejected_or_unconfirmed_file_can_be_removed(agreements):
     preview = upload(csv_bytes(DOCUMENTS))
 
-    volume_services.volume_import_discard(volume_import_id=preview.pk)
+    volume_services.volume_import_discard(volume_import_id=preview.pk, busy=False)
 
     assert not VolumeImport.objects.filter(pk=preview.pk).exists()

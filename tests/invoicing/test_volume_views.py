@@ -4,8 +4,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ekonomi import jobs
 from ekonomi.periods import Month
 from invoicing.models import BilledMonth, VolumeDocument, VolumeImport
+from invoicing.volumes import services as volume_services
+from invoicing.volumes import tasks as volume_tasks
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes, import_file
 
 ROWS = [
@@ -113,17 +116,23 @@ def test_undo_of_a_billed_month_is_refused_with_the_month_named(officer):
     assert VolumeDocument.objects.count() == 3
 
 
-def test_the_status_endpoint_reports_progress_as_json(officer):
-    volume_import = import_file(csv_bytes(ROWS))
+def test_a_file_waiting_for_its_check_shows_the_job_that_follows_it(officer, users):
+    volume_import = volume_services.volume_import_upload(
+        file=SimpleUploadedFile("mars.csv", csv_bytes(ROWS)), user=users["officer"]
+    )
+    # Started inside the test's transaction, which never commits: the job stays queued.
+    job = jobs.start(
+        volume_tasks.volume_import_check,
+        user=users["officer"],
+        params={"volume_import_id": volume_import.pk},
+    )
 
-    response = officer.get(reverse("invoicing:volume_import_status", args=[volume_import.pk]))
+    page = officer.get(reverse("invoicing:volume_import", args=[volume_import.pk])).text
 
-    assert response.json() == {
-        "status": "done",
-        "label": "Importerad",
-        "progress": 100,
-        "finished": True,
-    }
+    assert "Kontrollerar en volymfil" in page
+    assert "Väntar" in page
+    assert reverse("jobs:status", args=[job.pk]) in page
+    assert "Förhandsvisning" not in page
 
 
 def test_a_monthly_figure_leads_to_its_documents(officer):

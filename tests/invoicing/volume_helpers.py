@@ -39,15 +39,15 @@ def xlsx_bytes(rows, *, header=DOCUMENT_HEADER, extra_sheet=True):
 
 
 def upload(content, name="volymer.csv", user=None):
-    return volume_services.volume_import_upload(
-        file=SimpleUploadedFile(name, content), user=user, background=False
+    volume_import = volume_services.volume_import_upload(
+        file=SimpleUploadedFile(name, content), user=user
     )
+    return volume_services.volume_import_check(volume_import_id=volume_import.pk)
 
 
 def confirm(volume_import):
-    return volume_services.volume_import_confirm(
-        volume_import_id=volume_import.pk, background=False
-    )
+    volume_services.volume_import_confirm(volume_import_id=volume_import.pk)
+    return volume_services.volume_import_run(volume_import_id=volume_import.pk)
 
 
 def import_file(content, name="volymer.csv", user=None):
