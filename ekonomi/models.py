@@ -1,0 +1,1 @@
+from ekonomi.tabular.models import ColumnProfile  # noqa: F401
