@@ -97,7 +97,10 @@ class CsvSource:
         self._text.seek(0)
 
         def score(delimiter):
-            rows = list(csv.reader(lines, delimiter=delimiter))
+            try:
+                rows = list(csv.reader(lines, delimiter=delimiter))
+            except csv.Error:
+                return (-1, -1)  # reading the rows reports it, with the row
             known = recognise and max((sum(map(bool, map(recognise, r))) for r in rows), default=0)
             return (known or 0, max(map(len, rows), default=0))
 

@@ -87,6 +87,8 @@ def sample(path, *, rows=5):
     source = open_source(path)
     try:
         head = list(islice(source.rows, HEAD_ROWS + rows))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise source.unreadable(error) from error
     finally:
         source.close()
     if all(_blank(cells) for _number, cells in head):
@@ -137,6 +139,9 @@ class Table:
         self.source = open_source(path, recognise=schema.recognise)
         try:
             self._start(profiles)
+        except (UnicodeDecodeError, csv.Error) as error:
+            self.source.close()
+            raise self.source.unreadable(error) from error
         except BaseException:
             self.source.close()
             raise

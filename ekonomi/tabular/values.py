@@ -7,9 +7,9 @@ rows caches their answers per raw cell text, as the volume import does.
 
 Numbers. A space, no-break space or narrow no-break space groups thousands; a comma is the
 decimal sign, a point is accepted as one too. With both a comma and a point in one number the
-last is the decimal sign ("1.234,50", "1,234.50"). A single comma or point followed by exactly
-three digits ("1.234", "1,234") can mean a thousand or a fraction, so it is refused rather than
-guessed. Money is Decimal throughout: an Excel float is read through its shortest repr, and a
+last is the decimal sign ("1.234,50", "1,234.50"). A single comma or point is a decimal sign, so "1.234"
+is one krona and a fraction of an öre, refused like the Excel number 1.234, never guessed to
+be a thousand (as it would be in "1.234.567" or "1.234,50"). Money is Decimal throughout: an Excel float is read through its shortest repr, and a
 value within 1e-6 of an öre value is that öre value (Excel's 0.30000000000000004 is 0,30), the
 same rule for text and for cells; a value with more real decimals is refused.
 
@@ -107,7 +107,7 @@ class _NotANumber(ValueError):
 
 
 def _decimal(value):
-    """The number in a cell as an exact Decimal, or _NotANumber / ValueError (ambiguous)."""
+    """The number in a cell as an exact Decimal, or _NotANumber."""
     if isinstance(value, (bool, date)):
         raise _NotANumber
     if isinstance(value, int):
@@ -137,26 +137,14 @@ def _decimal(value):
 def _split_decimals(body):
     """(integer part with its grouping, decimals) of the digits, points and commas."""
     last_comma, last_point = body.rfind(","), body.rfind(".")
-    if last_comma >= 0 and last_point >= 0:
-        at = max(last_comma, last_point)
-    elif last_comma >= 0 or last_point >= 0:
-        at = max(last_comma, last_point)
-        mark = body[at]
-        if body.count(mark) > 1:
-            return body, ""  # "1.234.567": grouping only
-        after, before = body[at + 1 :], body[:at]
-        if len(after) == 3 and before.isdigit() and len(before) <= 3 and before[0] != "0":
-            raise ValueError(
-                _(
-                    "“%(value)s” can be read as a thousand or as a fraction; write it without "
-                    "a thousands separator, e.g. %(example)s."
-                )
-                % {"value": body, "example": f"{before}{after} or {before},{after}"}
-            )
-    else:
+    if last_comma < 0 and last_point < 0:
         return body, ""
+    at = max(last_comma, last_point)
+    mark = body[at]
+    if (last_comma < 0 or last_point < 0) and body.count(mark) > 1:
+        return body, ""  # "1.234.567": grouping only
     integer, fraction = body[:at], body[at + 1 :]
-    if not fraction.isdigit() or body[at] in integer:
+    if not fraction.isdigit() or mark in integer:
         raise _NotANumber
     return integer, fraction
 

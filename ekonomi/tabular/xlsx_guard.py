@@ -36,6 +36,9 @@ _DIRECTORY_BYTES_PER_MEMBER = 1024
 _BLOCK = 1 << 20
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(row|si)[\s/>]")
 _XML_START = (b"<", b"\xef\xbb\xbf<")
+# Excel's own limit for one sheet. It also bounds openpyxl's work on opening: it parses every
+# sheet without a <dimension> to its end, keeping about 100 bytes per row until it is done.
+SHEET_MAX_ROWS = 1_048_576
 
 
 def _number(value):
@@ -140,6 +143,11 @@ def _scan(archive, member, totals):
             cut = data.rfind(b"<")
             segment, carry = data[:cut], data[cut:]
             rows_here += _count(segment, totals)
+            if rows_here > SHEET_MAX_ROWS:
+                raise FileProblem(
+                    _("A sheet of the workbook has more than %(max)s rows, more than Excel allows.")
+                    % {"max": _number(SHEET_MAX_ROWS)}
+                )
             declarations += segment.count(b"<?")
             data = source.read(block)
         _count(carry, totals)
