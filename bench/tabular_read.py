@@ -58,7 +58,13 @@ def volume_schema():
             Shape(
                 "documents",
                 "documents",
-                (f.CUSTOMER, f.PRICE_ITEM, f.DATE, f.EXTERNAL_ID, replace(f.AMOUNT, required=False)),
+                (
+                    f.CUSTOMER,
+                    f.PRICE_ITEM,
+                    f.DATE,
+                    f.EXTERNAL_ID,
+                    replace(f.AMOUNT, required=False),
+                ),
                 frozenset({"date", "external_id", "amount"}),
             ),
             Shape(

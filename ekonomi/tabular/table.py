@@ -172,7 +172,9 @@ class Table:
         self._width = header.width if len(self._key_positions) >= 2 else -1
         self._blank_end = self._blank_run = 0
         self._rest = source.rows
-        self._rows = chain(head[at + 1 :], islice(source.rows, settings.TABULAR_MAX_ROWS))
+        # The cap counts the file's rows, the header and those above it included.
+        rest = islice(source.rows, max(settings.TABULAR_MAX_ROWS - len(head), 0))
+        self._rows = chain(head[at + 1 :], rest)
         self._first = self._next_data_row()
         if self._first is None:
             raise FileProblem(_("The file has headings but no data rows."))

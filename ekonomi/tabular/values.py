@@ -7,11 +7,12 @@ rows caches their answers per raw cell text, as the volume import does.
 
 Numbers. A space, no-break space or narrow no-break space groups thousands; a comma is the
 decimal sign, a point is accepted as one too. With both a comma and a point in one number the
-last is the decimal sign ("1.234,50", "1,234.50"). A single comma or point is a decimal sign, so "1.234"
-is one krona and a fraction of an öre, refused like the Excel number 1.234, never guessed to
-be a thousand (as it would be in "1.234.567" or "1.234,50"). Money is Decimal throughout: an Excel float is read through its shortest repr, and a
-value within 1e-6 of an öre value is that öre value (Excel's 0.30000000000000004 is 0,30), the
-same rule for text and for cells; a value with more real decimals is refused.
+last is the decimal sign ("1.234,50", "1,234.50"). A single comma or point is a decimal sign,
+so "1.234" is one krona and a fraction of an öre, refused like the Excel number 1.234 and never
+guessed to be a thousand (as in "1.234.567" or "1.234,50"). Money is Decimal throughout: an
+Excel float is read through its shortest repr, and a value within 1e-6 of an öre value is that
+öre value (Excel's 0.30000000000000004 is 0,30), the same rule for text and for cells; a value
+with more real decimals is refused.
 
 Dates: ISO (2012-03-31, 20120331, with a time after it), 31.03.2012, and 31/03/2012 only when
 the day cannot be a month (03/04/2012 is refused as ambiguous). Months: 2012-03, 201203,

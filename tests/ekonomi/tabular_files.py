@@ -88,7 +88,7 @@ def xlsx_bytes(rows, *, formats=None):
     return buffer.getvalue()
 
 
-def _write_workbook(path, sheet_parts, strings_parts=()):
+def write_workbook(path, sheet_parts, strings_parts=()):
     """A complete, valid workbook whose sheet and shared strings are written from iterables of
     bytes, each streamed into the zip."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -106,7 +106,7 @@ def _write_workbook(path, sheet_parts, strings_parts=()):
     return path
 
 
-def _sheet(rows_xml, dimension=None):
+def sheet_xml(rows_xml, dimension=None):
     yield f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}">'.encode()
     if dimension:
         yield f'<dimension ref="{dimension}"/>'.encode()
@@ -115,7 +115,7 @@ def _sheet(rows_xml, dimension=None):
     yield b"</sheetData></worksheet>"
 
 
-def _strings(strings_xml, count):
+def strings_xml(strings_xml, count):
     yield (
         f'<?xml version="1.0" encoding="UTF-8"?>'
         f'<sst xmlns="{_MAIN}" count="{count}" uniqueCount="{count}">'
@@ -139,7 +139,7 @@ def huge_shared_string(path, megabytes=400):
     row = b'<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1</v></c></row>'
     strings = [b"<si><t>F\xc3\xb6rvaltning</t></si><si><t>Antal</t></si><si><t>"]
     strings += [*_long_text(megabytes), b"</t></si>"]
-    return _write_workbook(path, _sheet([_header_row(), row]), _strings(strings, 3))
+    return write_workbook(path, sheet_xml([_header_row(), row]), strings_xml(strings, 3))
 
 
 def huge_inline_string(path, megabytes=400):
@@ -151,7 +151,7 @@ def huge_inline_string(path, megabytes=400):
         b'</t></is></c><c r="B2"><v>1</v></c></row>',
     ]
     strings = [b"<si><t>F\xc3\xb6rvaltning</t></si><si><t>Antal</t></si>"]
-    return _write_workbook(path, _sheet(rows), _strings(strings, 2))
+    return write_workbook(path, sheet_xml(rows), strings_xml(strings, 2))
 
 
 def empty_rows(path, count, *, dimension=False):
@@ -169,8 +169,8 @@ def empty_rows(path, count, *, dimension=False):
         yield b"".join(batch)
 
     strings = [b"<si><t>F\xc3\xb6rvaltning</t></si><si><t>Antal</t></si>"]
-    return _write_workbook(
-        path, _sheet(rows(), f"A1:B{count + 2}" if dimension else None), _strings(strings, 2)
+    return write_workbook(
+        path, sheet_xml(rows(), f"A1:B{count + 2}" if dimension else None), strings_xml(strings, 2)
     )
 
 

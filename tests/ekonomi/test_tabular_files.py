@@ -72,7 +72,7 @@ def test_the_first_sheet_of_a_workbook_gives_its_values_with_excel_row_numbers(t
         ]
     )
 
-    table, rows = read(write(tmp_path, content, "volymer.xlsx"))
+    _table, rows = read(write(tmp_path, content, "volymer.xlsx"))
 
     assert rows == [
         (2, ["RIKI", "KR-FS", datetime(2012, 3, 1), "V1", 1234.5]),
