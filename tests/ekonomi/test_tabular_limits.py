@@ -11,6 +11,7 @@ fail them, while an unguarded read takes over a gigabyte or a minute.
 import json
 import os
 import subprocess
+from collections import deque
 import sys
 import zipfile
 from pathlib import Path
@@ -221,9 +222,8 @@ def test_a_million_row_csv_is_read_whole_under_the_default_limits(tmp_path):
             )
 
     with open_table(path, VOLUMES, profiles={}) as table:
-        *_rows, last = table
+        last = deque(table, maxlen=1).pop()
 
-    assert len(_rows) == 999_999
     assert last == (1_000_001, ["RIKI", "KR-FS", "2012-03-08", "V00999999", "8,50"])
 
 
