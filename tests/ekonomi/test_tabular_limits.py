@@ -11,9 +11,9 @@ fail them, while an unguarded read takes over a gigabyte or a minute.
 import json
 import os
 import subprocess
-from collections import deque
 import sys
 import zipfile
+from collections import deque
 from pathlib import Path
 
 import pytest
