@@ -43,15 +43,8 @@ class ErrorList:
         if len(self.items) < self.limit:
             self.items.append(FileError(row, str(column), str(message)))
 
-    def extend(self, errors):
-        for error in errors:
-            self.add(*error)
-
     def __bool__(self):
         return self.count > 0
-
-    def __len__(self):
-        return self.count
 
     @property
     def truncated(self):

@@ -96,10 +96,12 @@ def sample(path, *, rows=5):
     return _sample(head, rows)
 
 
-def _sample(head, count):
-    top = head[:HEAD_ROWS]
-    widest = max(_filled(cells) for _number, cells in top)
-    at = next(i for i, (_number, cells) in enumerate(top) if _filled(cells) == widest)
+def _sample(head, count, at=None):
+    """The sample of these first rows, with the header at index `at` (else guessed)."""
+    if at is None:
+        top = head[:HEAD_ROWS]
+        widest = max(_filled(cells) for _number, cells in top)
+        at = next(i for i, (_number, cells) in enumerate(top) if _filled(cells) == widest)
     number, cells = head[at]
     width = max(len(cells) for _number, cells in head)
     data = [
@@ -156,7 +158,7 @@ class Table:
             raise ColumnsNotRecognised(
                 _("Some columns are missing or appear twice."),
                 header.problems,
-                sample=_sample(head + list(islice(source.rows, 5)), 5),
+                sample=_sample(head + list(islice(source.rows, 5)), 5, at),
             )
         if header.width > settings.TABULAR_MAX_COLUMNS:
             raise self._too_wide(header.row)

@@ -60,7 +60,14 @@ def check_workbook(stream, size):
             for member in members:
                 if not member.is_dir():
                     _scan(archive, member, totals)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,  # an encrypted member
+        ) as error:
             raise not_a_workbook() from error
 
 
