@@ -173,10 +173,11 @@ class Table:
         self._probes = ([*self._key_positions, 0, 0])[:2]
         self._width = header.width if len(self._key_positions) >= 2 else -1
         self._blank_end = self._blank_run = 0
-        self._rest = source.rows
-        # The cap counts the file's rows, the header and those above it included.
-        rest = islice(source.rows, max(settings.TABULAR_MAX_ROWS - len(head), 0))
-        self._rows = chain(head[at + 1 :], rest)
+        # The cap counts the file's rows, the header and those above it included; a row left
+        # in the source after the capped ones means the file is too long.
+        self._source_rows = source.rows
+        capped = islice(source.rows, max(settings.TABULAR_MAX_ROWS - len(head), 0))
+        self._rows = chain(head[at + 1 :], capped)
         self._first = self._next_data_row()
         if self._first is None:
             raise FileProblem(_("The file has headings but no data rows."))
@@ -222,7 +223,7 @@ class Table:
                         yield row
         except (UnicodeDecodeError, csv.Error) as error:
             raise self.source.unreadable(error) from error
-        beyond = next(self._rest, None)
+        beyond = next(self._source_rows, None)
         if beyond is not None:
             raise FileProblem(
                 _("The file has more than %(max)s rows; row %(row)s and below were not read.")

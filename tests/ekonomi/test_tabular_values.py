@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ekonomi.periods import Month
@@ -111,6 +111,8 @@ def swedish_amounts(draw):
     return amount, f"{sign}{grouped},{decimals}{suffix}"
 
 
+# No deadline: a parse takes microseconds, and a loaded machine must not fail the property.
+@settings(deadline=None)
 @given(swedish_amounts())
 def test_any_amount_written_the_swedish_way_reads_back_exactly(case):
     amount, written = case
@@ -118,6 +120,7 @@ def test_any_amount_written_the_swedish_way_reads_back_exactly(case):
     assert parse_amount(written) == amount
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=-(10**11), max_value=10**11, places=2))
 def test_any_amount_in_an_excel_cell_reads_back_exactly(amount):
     assert parse_amount(float(amount)) == amount
