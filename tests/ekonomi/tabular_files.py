@@ -8,9 +8,10 @@ import io
 import zipfile
 from dataclasses import replace
 
+import pytest
 from openpyxl import Workbook
 
-from ekonomi.tabular import Schema, Shape
+from ekonomi.tabular import FileProblem, Schema, Shape, open_table
 from ekonomi.tabular import fields as f
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -180,3 +181,28 @@ def many_members(path, count):
         for number in range(count):
             archive.writestr(f"xl/media/part{number}.xml", "<a/>")
     return path
+
+
+ROWS = [
+    ["RIKI", "KR-FS", "2012-03-01", "V1", "1 234,50"],
+    ["SPTE", "LR-EL", "20120315", "V2", "99.95"],
+]
+
+
+def write(tmp_path, content, name="file.csv"):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def read(path, schema=VOLUMES, **options):
+    options.setdefault("profiles", {})
+    with open_table(path, schema, **options) as table:
+        rows = list(table)
+    return table, rows
+
+
+def refusal(path, schema=VOLUMES):
+    with pytest.raises(FileProblem) as refused:
+        read(path, schema)
+    return refused.value

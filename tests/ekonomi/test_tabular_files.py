@@ -6,32 +6,17 @@ from datetime import datetime
 
 import pytest
 
-from ekonomi.tabular import ColumnsNotRecognised, FileProblem, open_table, sample
-from tests.ekonomi.tabular_files import DOCUMENT_HEADER, VOLUMES, csv_bytes, xlsx_bytes
-
-ROWS = [
-    ["RIKI", "KR-FS", "2012-03-01", "V1", "1 234,50"],
-    ["SPTE", "LR-EL", "20120315", "V2", "99.95"],
-]
-
-
-def write(tmp_path, content, name="file.csv"):
-    path = tmp_path / name
-    path.write_bytes(content)
-    return path
-
-
-def read(path, schema=VOLUMES, **options):
-    options.setdefault("profiles", {})
-    with open_table(path, schema, **options) as table:
-        rows = list(table)
-    return table, rows
-
-
-def refusal(path, schema=VOLUMES):
-    with pytest.raises(FileProblem) as refused:
-        read(path, schema)
-    return refused.value
+from ekonomi.tabular import open_table, sample
+from tests.ekonomi.tabular_files import (
+    DOCUMENT_HEADER,
+    ROWS,
+    VOLUMES,
+    csv_bytes,
+    read,
+    refusal,
+    write,
+    xlsx_bytes,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,38 +76,6 @@ def test_a_cell_formatted_as_a_percentage_reads_as_the_user_sees_it(tmp_path):
     assert rows == [(2, ["RIKI", "KR-FS", "2012-03", "4,5 %"])]
 
 
-def test_the_header_is_found_under_title_rows_which_are_named(tmp_path):
-    content = csv_bytes(
-        [
-            ["Kundreskontra per förvaltning 2012", "", "", "", ""],
-            ["Utskriven 2012-04-02"],
-            [],
-            DOCUMENT_HEADER,
-            ROWS[0],
-        ],
-        encoding="cp1252",
-    )
-
-    table, rows = read(write(tmp_path, content))
-
-    assert table.header.row == 4
-    assert [(s.row, s.text) for s in table.header.skipped] == [
-        (1, "Kundreskontra per förvaltning 2012"),
-        (2, "Utskriven 2012-04-02"),
-        (3, ""),
-    ]
-    assert rows == [(5, ROWS[0])]
-
-
-def test_a_header_below_the_twentieth_row_is_not_looked_for(tmp_path):
-    content = csv_bytes([["Rapport"]] * 20 + [DOCUMENT_HEADER, ROWS[0]])
-
-    refused = refusal(write(tmp_path, content))
-
-    assert isinstance(refused, ColumnsNotRecognised)
-    assert refused.message.startswith("Kolumnerna känns inte igen.")
-
-
 def test_a_total_row_at_the_end_is_left_out_and_named(tmp_path):
     content = xlsx_bytes(
         [
@@ -157,94 +110,6 @@ def test_a_row_with_its_key_columns_filled_is_data_even_if_it_says_summa(tmp_pat
 
     assert rows == [(2, ["Summa", "KR-FS", "2012-03-01", "V9", "1"])]
     assert table.summary_rows == []
-
-
-@pytest.mark.parametrize(
-    "header",
-    [
-        ["Kund", "Artikel", "Fakturadatum", "Ver.nr", "Belopp (kr)"],
-        ["KUNDNR", "prispost", "Bokföringsdatum", "VERIFIKATION", "Belopp [SEK]"],
-        ["customer", "Price item", "Date", "Vernr", "Amount"],
-        ["Forvaltning", "Prispost", "Verifikationsdatum", "Löpnr", "Fakturabelopp"],
-    ],
-)
-def test_headings_are_matched_whatever_their_case_punctuation_accents_and_unit(tmp_path, header):
-    table, _rows = read(write(tmp_path, csv_bytes([header, ROWS[0]])))
-
-    assert table.header.positions == {
-        "customer": 0,
-        "price_item": 1,
-        "date": 2,
-        "external_id": 3,
-        "amount": 4,
-    }
-
-
-def test_a_schema_extends_a_field_with_its_own_synonyms(tmp_path):
-    from ekonomi.tabular import Schema
-    from ekonomi.tabular import fields as f
-
-    schema = Schema.single("mine", [f.CUSTOMER.with_synonyms("Kst"), f.QUANTITY])
-    table, rows = read(write(tmp_path, csv_bytes([["Kst", "Antal"], ["RIKI", "3"]])), schema)
-
-    assert table.header.positions == {"customer": 0, "quantity": 1}
-    assert rows == [(2, ["RIKI", "3"])]
-
-
-def test_the_shape_follows_the_marker_columns_present(tmp_path):
-    content = csv_bytes(
-        [["Kund", "Prispost", "Period", "Volym"], ["RIKI", "KR-MAN", "2012-03", "5"]]
-    )
-
-    table, _rows = read(write(tmp_path, content))
-
-    assert table.header.shape.key == "counts"
-
-
-def test_every_column_not_read_is_listed_with_a_hint_when_it_resembles_a_field(tmp_path):
-    header = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp SEK", "Antal", "Notering"]
-    content = csv_bytes([header, [*ROWS[0][:4], "1 234,50", "3", "ok"]])
-
-    table, _rows = read(write(tmp_path, content))
-
-    assert "amount" not in table.header.positions
-    assert [(c.letter, c.header, c.hint) for c in table.header.ignored] == [
-        (
-            "E",
-            "Belopp SEK",
-            "Liknar Belopp men rubriken känns inte igen; koppla kolumnerna om det är Belopp.",
-        ),
-        ("F", "Antal", "Antal läses inte från den här sortens fil."),
-        ("G", "Notering", ""),
-    ]
-
-
-def test_a_missing_or_doubled_required_column_is_named(tmp_path):
-    content = csv_bytes(
-        [["Förvaltning", "Datum", "Verifikation", "Kund"], ["RIKI", "2012-03-01", "V1", "RIKI"]]
-    )
-
-    refused = refusal(write(tmp_path, content))
-
-    assert refused.message == "Några kolumner saknas eller finns två gånger."
-    assert refused.errors == [
-        (1, "Förvaltning", "Kolumnen finns mer än en gång."),
-        (1, "Prispost", "Den obligatoriska kolumnen saknas."),
-    ]
-    assert refused.sample.headers == ["Förvaltning", "Datum", "Verifikation", "Kund"]
-
-
-def test_unrecognised_columns_are_refused_with_the_columns_each_shape_needs(tmp_path):
-    refused = refusal(write(tmp_path, b"Namn;Telefon\r\nAnna;08-123\r\n"))
-
-    assert isinstance(refused, ColumnsNotRecognised)
-    assert refused.message == (
-        "Kolumnerna känns inte igen. Filen behöver kolumnerna för en av sorterna: "
-        "invoice level: Förvaltning, Prispost, Datum, Verifikation, (Belopp); "
-        "monthly counts: Förvaltning, Prispost, Månad, Antal."
-    )
-    assert refused.sample.headers == ["Namn", "Telefon"]
-    assert refused.sample.rows == [(2, ["Anna", "08-123"])]
 
 
 def test_a_file_with_headings_but_no_data_rows_is_refused(tmp_path):
@@ -398,3 +263,21 @@ def test_a_sample_shows_the_widest_row_near_the_top_as_headings(tmp_path):
     assert start.headers == ["Kund-ID", "Art", "Dag", "Nr"]
     assert start.rows == [(3, ["RIKI", "KR-FS", "1/3", "V1"])]
     assert [(s.row, s.text) for s in start.skipped] == [(1, "Kundreskontra 2012")]
+
+
+def test_errors_sort_by_row_then_the_files_column_order(tmp_path):
+    header = ["Belopp", "Verifikation", "Datum", "Prispost", "Förvaltning"]
+    content = csv_bytes(
+        [header, ["1,234", "V1", "igår", "KR-FS", "RIKI"], ["x", "V2", "", "", "X"]]
+    )
+
+    with open_table(write(tmp_path, content), VOLUMES, profiles={}) as table:
+        list(table.records())
+
+    assert [(e.row, e.column) for e in table.errors.sorted()] == [
+        (2, "Belopp"),
+        (2, "Datum"),
+        (3, "Belopp"),
+        (3, "Datum"),
+        (3, "Prispost"),
+    ]
