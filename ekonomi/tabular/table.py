@@ -6,13 +6,13 @@
             ...
         table.summary_rows                      # "Summa" rows left out, with their row numbers
 
-The header is the first of the first 20 rows that a saved column profile knows, or whose
-headings name a shape's columns; the rows above it are skipped and listed. A row whose key
-columns are blank and which starts with "Summa", "Totalt", "Total"... is a total, left out and
-listed. Iteration is one flat loop: the usual row (header-wide, its first two key cells filled)
-costs a length check and two truth tests; everything else takes the slow path, which pads short
-rows, reports cells past the header, skips blank rows (refusing a run of TABULAR_MAX_BLANK_RUN)
-and recognises totals. Per-value parsing and caching belong to the caller.
+The header is the first of the first 20 rows that a saved column profile knows, or else the
+one whose headings name most of a shape's columns; the rows above it are skipped and listed. A
+row whose key columns are blank and which starts with "Summa", "Totalt", "Total"... is a total,
+left out and listed. Iteration is one flat loop: the usual row (header-wide, its first two key
+cells filled) costs a length check and two truth tests; everything else takes the slow path,
+which pads short rows, reports cells past the header, skips blank rows (refusing a run of
+TABULAR_MAX_BLANK_RUN) and recognises totals. Per-value parsing and caching belong to the caller.
 """
 
 import csv
@@ -183,6 +183,9 @@ class Table:
             raise FileProblem(_("The file has headings but no data rows."))
 
     def _find_header(self, head, profiles):
+        """The first row a saved profile knows; else the row whose headings make the most
+        complete header ("Datum: 2012-04-02 | Kund: alla" above the real one is not it)."""
+        best = None
         for at, (row, cells) in enumerate(head):
             if _blank(cells):
                 continue
@@ -191,8 +194,13 @@ class Table:
                 name, mapping = saved
                 return self.schema.apply(mapping, cells, row, profile=name), at
             header = self.schema.match(cells, row)
-            if header is not None:
-                return header, at
+            if header is None:
+                continue
+            score = (not header.problems, len(header.positions))
+            if best is None or score > best[0]:
+                best = (score, header, at)
+        if best is not None:
+            return best[1], best[2]
         raise ColumnsNotRecognised(
             _describe(self.schema), sample=_sample(head + list(islice(self.source.rows, 5)), 5)
         )

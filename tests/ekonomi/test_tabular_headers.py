@@ -154,3 +154,20 @@ def test_unrecognised_columns_are_refused_with_the_columns_each_shape_needs(tmp_
 )
 def test_the_common_swedish_and_english_headings_are_recognised(heading, key):
     assert VOLUMES.recognise(heading).key == key
+
+
+def test_a_block_of_report_details_above_the_header_is_not_taken_for_it(tmp_path):
+    content = csv_bytes(
+        [
+            ["Datum", "2012-04-02", "Kund", "Alla"],
+            ["Period", "2012-03"],
+            DOCUMENT_HEADER,
+            ROWS[0],
+        ]
+    )
+
+    table, rows = read(write(tmp_path, content))
+
+    assert table.header.row == 3
+    assert [s.row for s in table.header.skipped] == [1, 2]
+    assert rows == [(4, ROWS[0])]
