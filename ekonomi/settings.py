@@ -240,3 +240,29 @@ JOBS_RETRY_BACKOFF_SECONDS = float(env("JOBS_RETRY_BACKOFF_SECONDS", "5"))
 VOLUME_IMPORT_MAX_BYTES = int(env("VOLUME_IMPORT_MAX_BYTES", str(200 * 1024 * 1024)))
 
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Serviceförvaltningen, ekonomiadministration")
+
+# Reading files (ekonomi/tabular): limits that keep a hostile or broken file from taking the
+# server's memory or minutes of its time. A real 1,000,000-row volume export is well inside them
+# (as XLSX: about 270 MB unpacked, packed 9 times; see bench/tabular_read.py).
+TABULAR_MAX_ROWS = 2_000_000
+TABULAR_MAX_COLUMNS = 200
+# Excel's own limit for one cell.
+TABULAR_MAX_CELL_CHARS = 32_767
+TABULAR_MAX_LINE_BYTES = 1024 * 1024
+TABULAR_MAX_BLANK_RUN = 10_000
+TABULAR_MAX_ERRORS = 1000
+XLSX_MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+# Real sheets pack 5 to 15 times; a member below XLSX_RATIO_MIN_BYTES is not judged.
+XLSX_MAX_RATIO = 100
+XLSX_RATIO_MIN_BYTES = 1024 * 1024
+XLSX_MAX_MEMBERS = 1000
+XLSX_MAX_SHARED_STRINGS = 2_000_000
+
+# Uploads stop at this size while the body streams in (ekonomi/uploads.py); a view may set its
+# own limit with @upload_limit. The default is the largest any form accepts (volume files).
+UPLOAD_MAX_BYTES = VOLUME_IMPORT_MAX_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "ekonomi.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
