@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from ekonomi.lists import NUMERIC
+from ekonomi.lists import NUMERIC, HistoryColumn
 from ekonomi.money import format_sek
 from invoicing.prices.models import PriceItem, PriceList
 
@@ -32,6 +32,7 @@ class PriceItemTable(tables.Table):
         exclude_from_export=True,
         empty_values=(),
     )
+    history = HistoryColumn()
 
     class Meta:
         model = PriceItem

@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ekonomi.lists import NUMERIC
+from ekonomi.lists import NUMERIC, HistoryColumn
 from ekonomi.periods import Month
 from invoicing.timereport.models import TimeEntry
 
@@ -37,6 +37,7 @@ class TimeEntryTable(tables.Table):
     edit = tables.Column(
         verbose_name="", orderable=False, exclude_from_export=True, empty_values=()
     )
+    history = HistoryColumn()
 
     class Meta:
         model = TimeEntry
