@@ -90,6 +90,9 @@ def volume_import(request, pk):
             "earlier": selectors.volume_import_earlier(volume_import=volume_import),
             "rows_new": volume_import.rows_read - volume_import.rows_skipped,
             "can_write": access.can(request.user, access.VOLUME_WRITE),
+            "can_undo": selectors.volume_import_may_undo(
+                user=request.user, volume_import=volume_import
+            ),
             "Status": VolumeImport.Status,
         },
     )
