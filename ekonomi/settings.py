@@ -215,7 +215,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # The beat schedule is filled by the apps (AppConfig.ready() -> add_periodic_task), each
 # naming its task objects, so no task name is written twice.
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "_table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 LOGGING = {
