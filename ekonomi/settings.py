@@ -22,12 +22,16 @@ def env_list(name, default):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless switched on: a forgotten setting must not run production in debug mode with the
+# development key. `make run`, `make test` and the pytest settings switch it on.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         # A production server must never run on a key that is public in this repository.
-        raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG=0.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY måste sättas (eller DEBUG=1 för utveckling): servern startar inte utan."
+        )
     SECRET_KEY = "django-insecure-ekonomi-development-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -61,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "ekonomi.middleware.PrivateResponseMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that a lockout is decided after the session and user are known.
     "axes.middleware.AxesMiddleware",
@@ -119,15 +124,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+CSRF_FAILURE_VIEW = "ekonomi.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins: five failures for one user name from one address lock it for 15 minutes.
+# Failed logins (ekonomi/logins.py): five failures for one user name from one address lock
+# that pair for 15 minutes; thirty from one address across user names lock the address.
+AXES_HANDLER = "ekonomi.logins.LoginThrottle"
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The number of reverse proxies in front of the server, each adding to X-Forwarded-For; the
+# client's address is read past them. 0: the connection's own address.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "ekonomi.logins.client_address"
 
 # Sessions end after 30 minutes without a request (documented in README.md).
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_MINUTES", "30")) * 60
@@ -149,6 +162,11 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Features no page uses are switched off for every page (ekonomi.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -208,7 +226,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # The beat schedule is filled by the apps (AppConfig.ready() -> add_periodic_task), each
 # naming its task objects, so no task name is written twice.
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "_table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 LOGGING = {

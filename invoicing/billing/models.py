@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from customers.models import Customer
 from ekonomi.money import money_field
@@ -34,6 +35,7 @@ class ErpSettings(models.Model):
         default="6590",
         help_text=_("Used for a customer that has no cost account of its own."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ERP settings")
@@ -56,6 +58,7 @@ class CustomerErpAccount(models.Model):
     dimension = erp_code(
         _("dimension"), blank=True, help_text=_("Empty: the customer code is used.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["customer__code"]

@@ -345,8 +345,12 @@ def invoice_correct(
 def erp_settings_save(*, form, account_forms) -> ErpSettings:
     settings = form.save(commit=False)
     settings.full_clean()
-    settings.save()
+    # Only what changed is saved: each save is a version in the audit trail.
+    if form.has_changed() or settings.pk is None:
+        settings.save()
     for account_form in account_forms:
+        if not account_form.has_changed():
+            continue
         account = account_form.save(commit=False)
         if not account.cost_account and not account.dimension:
             if account.pk:

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from ekonomi import access
@@ -78,4 +79,21 @@ def monthly_volumes(*, user):
 def volume_documents(*, user):
     return access.scope(
         VolumeDocument.objects.select_related("customer", "price_item", "volume_import"), user
+    )
+
+
+def volume_import_may_undo(*, user, volume_import) -> bool:
+    """Who may undo an import: the person who made it, a unit manager or an administrator;
+    someone bound to a unit only when every customer in the import is one their unit serves
+    (is customer manager for)."""
+    if not access.can(user, access.VOLUME_WRITE):
+        return False
+    if user.role == access.Role.ADMIN:
+        return True
+    if user.role != access.Role.UNIT_MANAGER and volume_import.created_by_id != user.pk:
+        return False
+    foreign = ~Q(customer__manager_unit_id=user.unit_id)
+    return not (
+        volume_import.documents.filter(foreign).exists()
+        or volume_import.counts.filter(foreign).exists()
     )

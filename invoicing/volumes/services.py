@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -26,11 +26,14 @@ from django.utils.translation import gettext as _
 
 from ekonomi.periods import Month
 from invoicing import closing
-from invoicing.volumes import files, monthly, rows, sql
+from invoicing.volumes import files, monthly, rows, selectors, sql
 from invoicing.volumes.files import FileProblem, Shape
 from invoicing.volumes.models import VolumeImport
 
 logger = logging.getLogger(__name__)
+# Who undid what: a record of its own, apart from the import's technical log.
+audit_log = logging.getLogger("ekonomi.audit")
+access_log = logging.getLogger("ekonomi.access")
 
 Status = VolumeImport.Status
 
@@ -304,10 +307,16 @@ def _write_spooled(volume_import, spool, progress):
 
 
 def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
+    """Remove a completed import's volumes; PermissionDenied unless the user may undo it."""
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status != Status.DONE:
             raise ValidationError(_("Only a completed import can be undone."))
+        if not selectors.volume_import_may_undo(user=user, volume_import=volume_import):
+            access_log.warning(
+                "undo refused: user=%s volume_import=%s", user.username, volume_import.pk
+            )
+            raise PermissionDenied
         # Locked before the billed check: a billing run holds the same lock while it issues.
         closing.lock()
         months = import_months(volume_import)
@@ -324,6 +333,13 @@ def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
         volume_import.undone_by = user
         volume_import.undone_at = timezone.now()
         volume_import.save()
+    audit_log.info(
+        "volume import undone: import=%s file=%s by=%s months=%s",
+        volume_import.pk,
+        volume_import.file_name,
+        user.username,
+        ",".join(str(month) for month in months),
+    )
     return volume_import
 
 

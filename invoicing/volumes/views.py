@@ -91,6 +91,9 @@ def volume_import(request, pk):
             "rows_new": volume_import.rows_read - volume_import.rows_skipped,
             "can_write": access.can(request.user, access.VOLUME_WRITE),
             "job": selectors.volume_import_job(volume_import=volume_import),
+            "can_undo": selectors.volume_import_may_undo(
+                user=request.user, volume_import=volume_import
+            ),
             "Status": VolumeImport.Status,
         },
     )
