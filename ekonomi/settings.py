@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "ekonomi",
     "customers",
     "invoicing",
+    "complaints",
+    "customerlog",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
+    path("klagomal/", include("complaints.urls")),
+    path("kundlogg/", include("customerlog.urls")),
     path("admin/", admin.site.urls),
 ]
 
