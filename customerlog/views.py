@@ -85,7 +85,7 @@ def entry_detail(request, pk):
 def follow_up_done(request, pk):
     entry = selectors.entry_get(user=request.user, pk=pk)
     try:
-        services.follow_up_done(actor=request.user, entry=entry)
+        services.follow_up_done(entry=entry)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
