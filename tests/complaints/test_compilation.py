@@ -103,7 +103,7 @@ def test_the_tertial_counts_per_customer_and_process_for_the_whole_area(march):
         "SPTE Spånga-Tensta stadsdelsförvaltning": ([1, 1, 0], 2, 1),
         "BROM Bromma stadsdelsförvaltning": ([2, 0, 0], 2, 0),
     }
-    assert [row.label for row in c.by_customer][0] == "RIKI Rinkeby-Kista stadsdelsförvaltning"
+    assert c.by_customer[0].label == "RIKI Rinkeby-Kista stadsdelsförvaltning"
     assert {row.label: row.returned for row in c.by_customer} == {
         "RIKI Rinkeby-Kista stadsdelsförvaltning": 1,
         "SPTE Spånga-Tensta stadsdelsförvaltning": 3,

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.customerlog.helpers import entry, meeting, officer
-from tests.matrix import everyone, only, scoped, staff
+from tests.matrix import everyone, scoped, staff
 
 ROWS = {
     "customerlog:list": [("get", {}, None, everyone())],
