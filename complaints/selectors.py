@@ -50,12 +50,16 @@ def customer_panel_context(request, *, customer):
     complaints = access.scope(Complaint.objects.filter(customer=customer), request.user)
     returned = access.scope(ReturnedDocument.objects.filter(customer=customer), request.user)
     open_complaints = complaints.exclude(status=Complaint.Status.CLOSED)
+    # This year's returns, or the last year's with any when this year has none yet.
+    latest = returned.filter(returned_on__lte=today).order_by("-returned_on").first()
+    year = latest.returned_on.year if latest else today.year
     return {
         "open_complaints": open_complaints.count(),
         "overdue_complaints": open_complaints.filter(
             answered_on__isnull=True, answer_due__lt=today
         ).count(),
-        "returned_this_year": returned.filter(returned_on__year=today.year).count(),
+        "returned_year": year,
+        "returned_in_year": returned.filter(returned_on__year=year).count(),
         "can_record": access.can(request.user, access.CONTACT_WRITE),
     }
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from customerlog import selectors, services
 from customerlog.filters import LogEntryFilter
 from customerlog.forms import LogEntryForm, log_initial
-from customerlog.meetings.selectors import held_against_planned
+from customerlog.meetings.selectors import held_against_planned, plan_year
 from customerlog.tables import LogEntryTable
 from ekonomi import access, lists
 from ekonomi.records import customer_records
@@ -125,7 +125,7 @@ def search(request):
 
 
 def customer_timeline_context(request, *, customer):
-    year = timezone.localdate().year
+    year = plan_year(customer=customer, today=timezone.localdate())
     return {
         "timeline": customer_records.timeline(
             user=request.user, customer=customer, limit=TIMELINE_LENGTH

@@ -32,6 +32,10 @@ def _count_row(row, *extra):
     return [row.label, *row.kind_counts, row.total, row.own_errors, *extra]
 
 
+def _total_row(row, *extra):
+    return [_("Total"), *_count_row(row, *extra)[1:]]
+
+
 def _answer_section(rows):
     return Section(
         title=_("Answer times (working days)"),
@@ -63,14 +67,14 @@ def unit_month_sections(c: UnitMonth) -> list[Section]:
             title=_("By process"),
             headers=_count_headers(_("Process")),
             rows=[_count_row(row) for row in c.by_process],
-            total=_count_row(c.total) if c.by_process else None,
+            total=_total_row(c.total) if c.by_process else None,
             empty=no_items,
         ),
         Section(
             title=_("By customer"),
             headers=_count_headers(_("Customer")),
             rows=[_count_row(row) for row in c.by_customer],
-            total=_count_row(c.total) if c.by_customer else None,
+            total=_total_row(c.total) if c.by_customer else None,
             empty=no_items,
         ),
         _answer_section(c.answer_times),
@@ -124,21 +128,21 @@ def area_tertial_sections(c: AreaTertial) -> list[Section]:
             title=_("By unit"),
             headers=_count_headers(_("Unit"), so_far),
             rows=[_count_row(row, row.year_to_date) for row in c.by_unit],
-            total=_count_row(c.total, c.total.year_to_date) if c.by_unit else None,
+            total=_total_row(c.total, c.total.year_to_date) if c.by_unit else None,
             empty=no_items,
         ),
         Section(
             title=_("By process"),
             headers=_count_headers(_("Process"), so_far),
             rows=[_count_row(row, row.year_to_date) for row in c.by_process],
-            total=_count_row(c.total, c.total.year_to_date) if c.by_process else None,
+            total=_total_row(c.total, c.total.year_to_date) if c.by_process else None,
             empty=no_items,
         ),
         Section(
             title=_("By customer"),
             headers=_count_headers(_("Customer"), so_far, _("Returned documents")),
             rows=[_count_row(row, row.year_to_date, row.returned) for row in c.by_customer],
-            total=_count_row(c.total, c.total.year_to_date, c.total.returned)
+            total=_total_row(c.total, c.total.year_to_date, c.total.returned)
             if c.by_customer
             else None,
             empty=no_items,

@@ -48,7 +48,7 @@ class ActionForm(forms.ModelForm):
         error_messages={"required": _("Name an owner for the action.")},
     )
     due_on = forms.DateField(
-        label=_("Due"),
+        label=_("Due date"),
         widget=DATE_INPUT,
         error_messages={"required": _("Give the action a due date.")},
     )

@@ -60,6 +60,12 @@ def held_against_planned(*, user, year: int, customer=None) -> list[HeldAgainstP
     ]
 
 
+def plan_year(*, customer, today) -> int:
+    """This year, or the last year planned for the customer when this year has no plan yet."""
+    planned = MeetingPlan.objects.filter(customer=customer, year__lte=today.year)
+    return planned.order_by("-year").values_list("year", flat=True).first() or today.year
+
+
 def _record(meeting: Meeting) -> Record:
     return Record(
         date=meeting.date,
