@@ -14,7 +14,7 @@ from complaints.returns.filters import ReturnedDocumentFilter
 from complaints.returns.forms import ReturnedDocumentForm, ReturnReasonForm
 from complaints.returns.messages import draft_message
 from complaints.returns.tables import ReturnedDocumentTable
-from ekonomi import access, lists
+from ekonomi import access, downloads, exports, lists
 from ekonomi.periods import Year
 
 
@@ -74,11 +74,24 @@ def returned_statistics(request):
     if form.is_bound and not form.is_valid():
         return render(request, "complaints/returned_statistics.html", context)
     period = form.cleaned_data["period"] if form.is_bound else default
-    documents = selectors.returned_list(user=request.user)
+    statistics = selectors.statistics(selectors.returned_list(user=request.user), period)
+    if request.GET.get("export") == "xlsx":
+        return _statistics_workbook(period, statistics)
     return render(
         request,
         "complaints/returned_statistics.html",
-        {**context, "period": period, **selectors.statistics(documents, period)},
+        {**context, "period": period, **statistics},
+    )
+
+
+def _statistics_workbook(period, statistics):
+    """Per customer and reason, the table a customer is shown; through the shared exporter."""
+    headers = [_("Customer"), *[r.name for r in statistics["reasons"]], _("Total")]
+    rows = [[customer, *counts, total] for customer, counts, total in statistics["reason_rows"]]
+    rows.append([_("Total"), *statistics["reason_totals"], statistics["total"]])
+    content = exports.write_xlsx(headers, rows, str(period))
+    return downloads.file_response(
+        content, filename=f"aterskickade-underlag-{period}.xlsx", content_type=downloads.XLSX
     )
 
 

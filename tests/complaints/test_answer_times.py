@@ -58,3 +58,16 @@ def test_the_overdue_filter_lists_what_is_unanswered_past_its_day(client_for):
     rows = response.context["table"].rows
     assert len(rows) == 1
     assert "Försenad" in response.text
+
+
+def test_the_start_page_shows_the_complaints_i_answer_for_with_the_overdue_counted(client_for):
+    from django.urls import reverse
+
+    complaint(received_on=date(2012, 4, 5))
+    complaint(received_on=date(2012, 4, 5), answered_on=date(2012, 4, 10))
+    complaint(received_on=date(2012, 4, 5), status="closed")
+    page = client_for("officer").get(reverse("home")).text
+    panel = page[page.index('id="mina-klagomal"') :]
+    assert "Klagomål jag ansvarar för" in panel
+    assert "1 svar är försenat." in panel
+    assert panel.count("2012-04-11") == 2

@@ -121,3 +121,21 @@ def test_a_bound_controller_sees_only_their_own_customers_returns(client_for):
     ]
     assert len(client.get(reverse("complaints:returned_list")).context["table"].rows) == 1
     assert client.get(reverse("complaints:returned_detail", args=[other.pk])).status_code == 404
+
+
+def test_the_statistics_download_as_excel_per_customer_and_reason(client_for):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    returned(customer="RIKI", on=date(2012, 1, 10), code="attest")
+    returned(customer="RIKI", on=date(2012, 2, 10), code="kontering")
+    response = client_for("controller").get(
+        reverse("complaints:returned_statistics"), {"period": "2012-T1", "export": "xlsx"}
+    )
+    rows = list(load_workbook(BytesIO(response.content)).active.values)
+    assert rows == [
+        ("Kund", "Attest saknas", "Kontering saknas", "Summa"),
+        ("RIKI Rinkeby-Kista stadsdelsförvaltning", 1, 1, 2),
+        ("Summa", 1, 1, 2),
+    ]
