@@ -90,6 +90,9 @@ CONTACT_WRITE = _rule("contact_write", *STAFF)
 COMPLAINT_REPORTS = _rule("complaint_reports", *ALL, admits_bound=False)
 # The reasons for returning documents and their message templates are kept by the managers.
 RETURN_REASON_WRITE = _rule("return_reason_write", Role.ADMIN, Role.UNIT_MANAGER)
+# Background jobs: everyone may follow the jobs they started; who else sees a job is decided per
+# job by its kind's rule, and a bound controller sees only their own (ekonomi/jobs/selectors.py).
+JOBS = _rule("jobs", *ALL)
 
 
 def allow(rule):

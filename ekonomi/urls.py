@@ -14,6 +14,7 @@ urlpatterns = [
     path("debitering/", include("invoicing.urls")),
     path("klagomal/", include("complaints.urls")),
     path("kundlogg/", include("customerlog.urls")),
+    path("jobb/", include("ekonomi.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 
