@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ekonomi",
     "customers",
     "invoicing",
+    "complaints",
+    "customerlog",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,8 @@ urlpatterns = [
     path("administration/sparrar/hav/", views.lockout_lift, name="lockout_lift"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
+    path("klagomal/", include("complaints.urls")),
+    path("kundlogg/", include("customerlog.urls")),
     path("jobb/", include("ekonomi.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
