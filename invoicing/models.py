@@ -2,7 +2,6 @@
 
 from invoicing.billing.erp import CustomerErpAccount, ErpFile, ErpFileInvoice, ErpSettings
 from invoicing.billing.models import (
-    BillingRun,
     CheckFailure,
     CheckNote,
     CheckRun,
@@ -19,7 +18,6 @@ from invoicing.volumes.models import MonthlyVolume, VolumeCount, VolumeDocument,
 
 __all__ = [
     "BilledMonth",
-    "BillingRun",
     "BudgetMonth",
     "CheckFailure",
     "CheckNote",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from customers.models import Customer
 from ekonomi.periods import Month
@@ -47,6 +48,7 @@ class ErpSettings(models.Model):
             "Empty: every period is open."
         ),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ERP settings")
@@ -98,6 +100,7 @@ class CustomerErpAccount(models.Model):
     dimension = erp_code(
         _("dimension"), blank=True, help_text=_("Empty: the customer code is used.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["customer__code"]

@@ -246,52 +246,6 @@ class InvoiceLine(PartOf):
         return self.kind == self.Kind.ADJUSTMENT
 
 
-class BillingRun(models.Model):
-    """One request to issue a month, carried out by a task; the page follows its status."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Issuing")
-        DONE = "done", _("Issued")
-        FAILED = "failed", _("Failed")
-
-    month = models.DateField(_("month"))
-    digest = models.CharField(_("preview fingerprint"), max_length=64)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    message = models.TextField(_("message"), blank=True)
-    invoice_count = models.PositiveIntegerField(_("invoices"), default=0)
-    total = money_field(verbose_name=_("total"), null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("billing run")
-        verbose_name_plural = _("billing runs")
-        constraints = [
-            models.CheckConstraint(condition=FIRST_OF_MONTH, name="billing_run_first_of_month")
-        ]
-
-    def __str__(self):
-        return f"{self.month:%Y-%m} {self.status}"
-
-    @property
-    def period(self):
-        return Month.from_date(self.month)
-
-    @property
-    def is_finished(self):
-        return self.status in {self.Status.DONE, self.Status.FAILED}
-
-
 class CheckRun(models.Model):
     """One run of the nightly billing checks; its failures are what administrators see."""
 

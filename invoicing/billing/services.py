@@ -22,7 +22,7 @@ from invoicing.billing import issuing, ledger, selectors
 from invoicing.billing.basis import billing_basis
 from invoicing.billing.erp import ErpSettings
 from invoicing.billing.issuing import Booking
-from invoicing.billing.models import BillingRun, Invoice, InvoiceLine
+from invoicing.billing.models import Invoice, InvoiceLine
 from invoicing.prices.services import price_list_lock
 
 logger = logging.getLogger("invoicing.billing")
@@ -293,41 +293,6 @@ def invoice_reissue(*, credit_note: Invoice, user: User) -> Invoice:
     return invoice
 
 
-# Billing runs (the task's side) ----------------------------------------------------------
-
-
-def billing_run_create(*, month: Month, user: User, digest: str) -> BillingRun:
-    run = BillingRun(month=month.start, digest=digest, requested_by=user)
-    run.full_clean()
-    run.save()
-    return run
-
-
-def billing_run_execute(*, run_id: int) -> BillingRun:
-    run = BillingRun.objects.select_related("requested_by").get(pk=run_id)
-    # A broker may deliver a task twice; only a waiting run is started.
-    if run.status != BillingRun.Status.PENDING:
-        return run
-    run.status = BillingRun.Status.RUNNING
-    run.save(update_fields=["status"])
-    try:
-        issued = billing_issue(month=run.period, user=run.requested_by, expected_digest=run.digest)
-    except ValidationError as error:
-        run.status = BillingRun.Status.FAILED
-        run.message = " ".join(error.messages)
-    except Exception:
-        logger.exception("billing run %s for %s failed", run.pk, run.period)
-        run.status = BillingRun.Status.FAILED
-        run.message = _("The run failed and nothing was issued. Try again.")
-    else:
-        run.status = BillingRun.Status.DONE
-        run.invoice_count = len(issued)
-        run.total = sum((invoice.total for invoice in issued), Decimal("0.00"))
-    run.finished_at = timezone.now()
-    run.save()
-    return run
-
-
 # ERP settings ----------------------------------------------------------------------------
 
 
@@ -335,8 +300,12 @@ def billing_run_execute(*, run_id: int) -> BillingRun:
 def erp_settings_save(*, form, account_forms) -> ErpSettings:
     settings = form.save(commit=False)
     settings.full_clean()
-    settings.save()
+    # Only what changed is saved: each save is a version in the audit trail.
+    if form.has_changed() or settings.pk is None:
+        settings.save()
     for account_form in account_forms:
+        if not account_form.has_changed():
+            continue
         account = account_form.save(commit=False)
         if not account.cost_account and not account.dimension:
             if account.pk:

@@ -313,7 +313,7 @@ def _nullable(field):
 class Migration(migrations.Migration):
     dependencies = [
         ("customers", "0002_agreement_constraints"),
-        ("invoicing", "0004_billing"),
+        ("invoicing", "0007_history_erp_settings_and_budget"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -445,6 +445,19 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="erpsettings",
+            name="first_open_period",
+            field=models.DateField(
+                blank=True,
+                help_text=(
+                    "Periods before it are closed in the ERP and nothing is booked into them "
+                    "any more. Empty: every period is open."
+                ),
+                null=True,
+                verbose_name="first open ERP period",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalerpsettings",
             name="first_open_period",
             field=models.DateField(
                 blank=True,
