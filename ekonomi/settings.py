@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ekonomi",
     "customers",
     "invoicing",
+    "indicators",
 ]
 
 MIDDLEWARE = [

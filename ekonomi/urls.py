@@ -12,6 +12,7 @@ urlpatterns = [
     path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
+    path("indikatorer/", include("indicators.urls")),
     path("admin/", admin.site.urls),
 ]
 
