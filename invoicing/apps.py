@@ -56,6 +56,7 @@ class InvoicingConfig(AppConfig):
 
     def load_demo(self, data, *, activity):
         from invoicing.billing import demo as billing_demo
+        from invoicing.budget import demo as budget_demo
         from invoicing.prices import demo as prices_demo
         from invoicing.timereport import demo as timereport_demo
         from invoicing.volumes import demo as volumes_demo
@@ -66,4 +67,5 @@ class InvoicingConfig(AppConfig):
             # Billing issues the months that have volumes, so it comes last.
             lines += volumes_demo.load(data)
             lines += billing_demo.load(data)
+            lines += budget_demo.load(data)
         return lines

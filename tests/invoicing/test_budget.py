@@ -8,6 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from invoicing.billing import demo as demo_billing
 from invoicing.billing import services as billing_services
+from invoicing.budget import demo as demo_budget
 from invoicing.budget import services as budget_services
 from invoicing.budget.selectors import budget_followup
 from invoicing.models import BudgetMonth, CostOutcome, Invoice
@@ -162,14 +163,14 @@ def test_the_exported_budget_reads_back_as_numbers_and_imports_again(budget_2013
 
 
 def test_the_demo_has_the_plans_2012_budget_and_a_rerun_changes_nothing(demo):
-    lines = demo_billing.load({})
+    lines = demo_budget.load({})
     budget = BudgetMonth.objects.filter(year=2012)
     assert sum(b.revenue for b in budget) == Decimal("54100000.00")
     assert sum(b.staff_costs for b in budget) == Decimal("42100000.00")
     assert sum(b.other_costs for b in budget) == Decimal("12100000.00")
     assert "54,1" in lines[0] and "42,1" in lines[0] and "12,1" in lines[0]
     assert len(lines) >= 13
-    demo_billing.load({})
+    demo_budget.load({})
     assert BudgetMonth.objects.filter(year=2012).count() == 12
 
 
@@ -178,6 +179,7 @@ def test_the_demo_bills_january_to_october_once(demo):
     for month in (1, 2, 10, 11):
         volumes(JANUARY.__class__(2012, month), counts)
     demo_billing.load({})
+    demo_budget.load({})
     billed = sorted({i.period.month for i in Invoice.objects.filter(year=2012)})
     assert billed == [1, 2, 10]
     assert CostOutcome.objects.filter(year=2012).count() == 3
