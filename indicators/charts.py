@@ -34,7 +34,9 @@ def _number(value):
 def trend_spec(points, *, value_label, target_label, axis_title):
     """A line per month or year, and the target as a dashed line; `points` is
     [(label, value or None, target or None)]."""
-    values = [{"period": label, "series": value_label, "value": _number(v)} for label, v, _t in points]
+    values = [
+        {"period": label, "series": value_label, "value": _number(v)} for label, v, _t in points
+    ]
     targets = [
         {"period": label, "series": target_label, "value": _number(t)}
         for label, _v, t in points
@@ -88,7 +90,10 @@ def bars_spec(rows, *, category_label, value_label, series_labels):
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": list(series_labels), "range": [BRAND, BAD, TARGET][: len(series_labels)]},
+                "scale": {
+                    "domain": list(series_labels),
+                    "range": [BRAND, BAD, TARGET][: len(series_labels)],
+                },
             },
         },
     }

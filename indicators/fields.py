@@ -1,4 +1,4 @@
-"""Field presets every indicator area shares: percentages 0–100 and FTE, both Decimal."""
+"""Field presets every indicator area shares: percentages 0-100 and FTE, both Decimal."""
 
 from decimal import Decimal
 

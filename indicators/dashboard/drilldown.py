@@ -66,8 +66,20 @@ def unit_months(*, unit, year) -> list[UnitMonth]:
     }
     rows = []
     for month in months:
-        ar = productivity(handled=facts.handled, staffing=facts.staffing, indicator=AR, months=[month], unit_id=unit.pk)
-        ap = productivity(handled=facts.handled, staffing=facts.staffing, indicator=AP, months=[month], unit_id=unit.pk)
+        ar = productivity(
+            handled=facts.handled,
+            staffing=facts.staffing,
+            indicator=AR,
+            months=[month],
+            unit_id=unit.pk,
+        )
+        ap = productivity(
+            handled=facts.handled,
+            staffing=facts.staffing,
+            indicator=AP,
+            months=[month],
+            unit_id=unit.pk,
+        )
         available = rounded(ar.fte_months + ap.fte_months, FTE_PLACES)
         if month in coming:
             needed = coming[month].needed
@@ -85,7 +97,9 @@ def unit_months(*, unit, year) -> list[UnitMonth]:
                 ar=ar.figure,
                 ap=ap.figure,
                 answer_rate=calls_total(facts.calls, months=[month], unit_id=unit.pk).figure(),
-                sick_leave=sick_leave_figure(facts.sick_leave, facts.staffing, months=[month], unit_id=unit.pk),
+                sick_leave=sick_leave_figure(
+                    facts.sick_leave, facts.staffing, months=[month], unit_id=unit.pk
+                ),
                 needed=needed,
                 gap=None if needed is None else available - needed,
                 forecast=month in coming,
@@ -147,15 +161,30 @@ def process_figures(*, indicator, period, unit_id=None) -> ProcessFigures:
     months = period.months()
     facts = Facts.load(months)
     rows = [
-        (unit, productivity(handled=facts.handled, staffing=facts.staffing, indicator=indicator, months=months, unit_id=unit.pk))
+        (
+            unit,
+            productivity(
+                handled=facts.handled,
+                staffing=facts.staffing,
+                indicator=indicator,
+                months=months,
+                unit_id=unit.pk,
+            ),
+        )
         for unit in units()
         if unit_id is None or unit.pk == unit_id
     ]
     total = productivity(
-        handled=facts.handled, staffing=facts.staffing, indicator=indicator, months=months, unit_id=unit_id
+        handled=facts.handled,
+        staffing=facts.staffing,
+        indicator=indicator,
+        months=months,
+        unit_id=unit_id,
     )
     handled = {}
-    for (customer_id, _month), n in handled_by_customer(months=months, indicator=indicator, unit_id=unit_id).items():
+    for (customer_id, _month), n in handled_by_customer(
+        months=months, indicator=indicator, unit_id=unit_id
+    ).items():
         handled[customer_id] = handled.get(customer_id, 0) + n
     customers = Customer.objects.filter(pk__in=handled).order_by("code")
     whole = sum(handled.values())

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from ekonomi.periods import Month, MonthRange, Tertial, Year
+from ekonomi.periods import Month, MonthRange, Tertial
 from indicators.definitions import (
     DEFINITIONS,
     PRODUCTIVITY,
@@ -133,7 +133,9 @@ class Facts:
     def evaluate(self, indicator, months, unit_id=None) -> Evaluation:
         figure = self.figure(indicator, months, unit_id)
         year = max(months).year
-        shown = latest_up_to(self._yearly(indicator), year) if DEFINITIONS[indicator].yearly else None
+        shown = (
+            latest_up_to(self._yearly(indicator), year) if DEFINITIONS[indicator].yearly else None
+        )
         value, direction = self._target(indicator, year, shown[0] if shown else year)
         if direction is None:
             return Evaluation(figure)

@@ -1,13 +1,13 @@
 """The staffing forecast: the volume coming, the FTE it needs, and the FTE there will be.
 
 For each unit, productivity process (AR, AP) and coming month:
-- forecast = the same month last year × the year's trend, or the plan a unit manager entered;
-  the trend is the last 12 months' volume ÷ the 12 months before them (1 when there is no
+- forecast = the same month last year x the year's trend, or the plan a unit manager entered;
+  the trend is the last 12 months' volume / the 12 months before them (1 when there is no
   earlier year to compare with);
-- needed FTE = forecast ÷ the productivity target (invoices per FTE-month) of that year;
+- needed FTE = forecast / the productivity target (invoices per FTE-month) of that year;
 - available FTE = the staffing register's FTE for the month, planned absence and summer temps
   (adjustments) included;
-- gap = available − needed: negative is a shortage.
+- gap = available - needed: negative is a shortage.
 """
 
 from dataclasses import dataclass

@@ -67,8 +67,15 @@ def forecast(request):
             _("Status"),
         ]
         rows = [
-            [str(t.month), t.forecast.get("AR"), t.forecast.get("AP"), t.needed, t.available,
-             t.gap, str(t.balance or "")]
+            [
+                str(t.month),
+                t.forecast.get("AR"),
+                t.forecast.get("AP"),
+                t.needed,
+                t.available,
+                t.gap,
+                str(t.balance or ""),
+            ]
             for t in totals
         ]
         return xlsx_response(f"prognos-{start}", headers, rows)

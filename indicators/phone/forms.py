@@ -34,7 +34,9 @@ class PhoneMonthForm(forms.Form):
         if offered is not None and (data.get("answered") or 0) > offered:
             self.add_error("answered", ANSWERED_OVER)
         if offered is not None and (data.get("abandoned") or 0) > offered:
-            self.add_error("abandoned", _("There cannot be more abandoned calls than calls offered."))
+            self.add_error(
+                "abandoned", _("There cannot be more abandoned calls than calls offered.")
+            )
         return data
 
 

@@ -65,6 +65,10 @@ class PhoneTraffic(models.Model):
             ),
         ]
 
+    def __str__(self):
+        hour = "" if self.hour is None else f" {self.hour:02d}"
+        return f"{self.unit_id} {self.day}{hour}"
+
 
 class PhoneMonth(models.Model):
     """A month entered by hand; it stands for the unit's month instead of imported rows."""

@@ -52,7 +52,10 @@ class Calls:
 
 
 def phone_load(*, months) -> dict:
-    """{(unit id, Month): Calls}; a month entered by hand replaces the imported rows. Two queries."""
+    """{(unit id, Month): Calls}; a month entered by hand replaces the imported rows.
+
+    Two queries, whatever the number of months.
+    """
     months = list(months)
     if not months:
         return {}
@@ -62,17 +65,18 @@ def phone_load(*, months) -> dict:
         .annotate(m=TruncMonth("day"))
         .values_list("unit_id", "m")
         .annotate(
-            offered=Sum("offered"),
-            answered=Sum("answered"),
-            abandoned=Sum("abandoned"),
-            wait=Sum(F("average_wait") * F("answered")),
+            # Named apart from the fields: an annotation called "answered" would stand for
+            # the sum inside the wait product.
+            total_offered=Sum("offered"),
+            total_answered=Sum("answered"),
+            total_abandoned=Sum("abandoned"),
+            total_wait=Sum(F("average_wait") * F("answered")),
             longest=Max("longest_wait"),
         )
         .order_by()
     )
     calls = {
-        (unit_id, Month.from_date(month)): Calls(*figures)
-        for unit_id, month, *figures in rows
+        (unit_id, Month.from_date(month)): Calls(*figures) for unit_id, month, *figures in rows
     }
     manual = PhoneMonth.objects.filter(month__gte=first.start, month__lt=last.end)
     for row in manual:
@@ -100,7 +104,9 @@ def test_calls(*, months=None, unit_id=None):
     rows = TestCall.objects.select_related("unit", "created_by")
     if months:
         months = list(months)
-        rows = rows.filter(called_at__date__gte=min(months).start, called_at__date__lt=max(months).end)
+        rows = rows.filter(
+            called_at__date__gte=min(months).start, called_at__date__lt=max(months).end
+        )
     if unit_id is not None:
         rows = rows.filter(unit_id=unit_id)
     return rows

@@ -18,7 +18,7 @@ from indicators.units import writable_units
 
 
 def _hours(busiest):
-    return ", ".join(f"{hour:02d}–{hour + 1:02d}" for hour, _n in busiest)
+    return ", ".join(f"{hour:02d}\u2013{hour + 1:02d}" for hour, _n in busiest)
 
 
 @access.allow(access.INDICATORS_READ)
@@ -27,9 +27,7 @@ def phone(request):
     code = request.GET.get("enhet")
     unit = get_object_or_404(Unit, code=code) if code else None
     months = Year(year).months()
-    figures = selectors.phone_year(
-        months=months, units=units(), unit_id=unit.pk if unit else None
-    )
+    figures = selectors.phone_year(months=months, units=units(), unit_id=unit.pk if unit else None)
     if wants_xlsx(request):
         headers = [
             _("Month"),
@@ -42,8 +40,16 @@ def phone(request):
             _("Busiest hours"),
         ]
         rows = [
-            [str(m), c.offered, c.answered, c.abandoned, c.answer_rate, c.average_wait,
-             c.longest_wait, _hours(b)]
+            [
+                str(m),
+                c.offered,
+                c.answered,
+                c.abandoned,
+                c.answer_rate,
+                c.average_wait,
+                c.longest_wait,
+                _hours(b),
+            ]
             for m, c, b in figures.months
         ]
         return xlsx_response(f"telefoni-{year}{'-' + unit.code if unit else ''}", headers, rows)
@@ -56,7 +62,9 @@ def phone(request):
             "units": units(),
             "figures": figures,
             "months": [(m, c, _hours(b)) for m, c, b in figures.months],
-            "test_calls": selectors.test_calls(months=months, unit_id=unit.pk if unit else None)[:20],
+            "test_calls": selectors.test_calls(months=months, unit_id=unit.pk if unit else None)[
+                :20
+            ],
             "can_import": access.can(request.user, access.PHONE_IMPORT),
             "can_enter": access.can(request.user, access.UNIT_FIGURES_WRITE),
             "can_test": access.can(request.user, access.TEST_CALL_WRITE),

@@ -17,7 +17,9 @@ from indicators.definitions import DEFINITIONS, PRODUCTIVITY, rounded
 from indicators.figures import Figure
 from invoicing.volumes.models import MonthlyVolume
 
-INDICATOR_OF_CODE = {code: ind for ind, counting in PRODUCTIVITY.items() for code in counting.price_items}
+INDICATOR_OF_CODE = {
+    code: ind for ind, counting in PRODUCTIVITY.items() for code in counting.price_items
+}
 NO_FTE = _("Invoices were handled, but no FTE are registered in the process for the period.")
 NOTHING = _("No handled invoices and no FTE in the process for the period.")
 
@@ -38,7 +40,9 @@ def handled_load(*, months) -> dict:
     if not months:
         return {}
     rows = (
-        MonthlyVolume.objects.filter(price_item__code__in=list(INDICATOR_OF_CODE), **_window(months))
+        MonthlyVolume.objects.filter(
+            price_item__code__in=list(INDICATOR_OF_CODE), **_window(months)
+        )
         .values_list("customer__manager_unit_id", "price_item__code", "month")
         .annotate(n=Sum("quantity"))
         .order_by()

@@ -8,7 +8,9 @@ from indicators.staffing.models import Employee
 
 
 class EmployeeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search name"), field_name="name", lookup_expr="icontains")
+    q = django_filters.CharFilter(
+        label=_("Search name"), field_name="name", lookup_expr="icontains"
+    )
     unit = django_filters.ModelChoiceFilter(
         label=_("Unit"), queryset=Unit.objects.all(), empty_label=_("All")
     )

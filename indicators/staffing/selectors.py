@@ -1,6 +1,6 @@
 """FTE per unit, process and month, calculated from the staffing register and the adjustments.
 
-An employee contributes employment rate × process share × the part of the month employed
+An employee contributes employment rate x process share x the part of the month employed
 (calendar days). A unit manager's adjustments for a month (absence, summer temps, peak
 reinforcement) are added on top. Three queries, whatever the number of months.
 """
@@ -76,11 +76,18 @@ class Staffing:
         )
 
 
+def _clipped(start, end, months):
+    # Dates outside the window do not change any month's fraction; clipping them lets the many
+    # people employed throughout the window share one key, so each fraction is computed once.
+    first, last = min(months).start, max(months).end
+    return max(start, first), None if end is None or end >= last else end
+
+
 def staffing_load(*, months) -> Staffing:
     months = list(months)
-    employees, adjustments = defaultdict(Decimal), defaultdict(Decimal)
     if not months:
         return Staffing({}, {}, {})
+    by_process, by_unit = defaultdict(Decimal), defaultdict(Decimal)
     shares = ProcessShare.objects.filter(_overlapping(months, "employee__")).values_list(
         "employee__unit_id",
         "employee__employment_rate",
@@ -90,17 +97,21 @@ def staffing_load(*, months) -> Staffing:
         "share",
     )
     for unit_id, rate, start, end, process, share in shares:
-        for month in months:
-            fraction = _employed_fraction(start, end, month)
-            if fraction:
-                employees[(unit_id, process, month)] += rate * share / HUNDRED / HUNDRED * fraction
-    contracted = defaultdict(Decimal)
+        by_process[(unit_id, process, *_clipped(start, end, months))] += rate * share
     people = Employee.objects.filter(_overlapping(months)).values_list(
         "unit_id", "employment_rate", "start", "end"
     )
     for unit_id, rate, start, end in people:
-        for month in months:
-            contracted[(unit_id, month)] += rate / HUNDRED * _employed_fraction(start, end, month)
+        by_unit[(unit_id, *_clipped(start, end, months))] += rate
+    employees, contracted = defaultdict(Decimal), defaultdict(Decimal)
+    for month in months:
+        for (unit_id, process, start, end), weight in by_process.items():
+            fraction = _employed_fraction(start, end, month)
+            if fraction:
+                employees[(unit_id, process, month)] += weight / HUNDRED / HUNDRED * fraction
+        for (unit_id, start, end), weight in by_unit.items():
+            contracted[(unit_id, month)] += weight / HUNDRED * _employed_fraction(start, end, month)
+    adjustments = defaultdict(Decimal)
     rows = FteAdjustment.objects.filter(month__in=[m.start for m in months]).values_list(
         "unit_id", "process__code", "month", "fte"
     )

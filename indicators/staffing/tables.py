@@ -26,8 +26,7 @@ class EmployeeTable(tables.Table):
 
     def render_processes(self, record):
         return ", ".join(
-            f"{share.process.code} {pct(share.share)}"
-            for share in record.shares.all()
+            f"{share.process.code} {pct(share.share)}" for share in record.shares.all()
         )
 
     def value_processes(self, record):

@@ -26,11 +26,15 @@ class SurveyResultForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("satisfied") is not None and not data.get("answers") and not self.has_error("answers"):
+        if (
+            data.get("satisfied") is not None
+            and not data.get("answers")
+            and not self.has_error("answers")
+        ):
             self.add_error("answers", COUNT_MISSING)
         return data
 
 
 class EmployeeSurveyForm(forms.Form):
-    nmi = _percent(_("NMI (0–100)"))
+    nmi = _percent(_("NMI (0\u2013100)"))
     answers = forms.IntegerField(label=_("Number of answers"), min_value=1, required=False)

@@ -24,9 +24,7 @@ def survey_years() -> list[int]:
 def survey_questions(*, year):
     """[(this year's result, last year's result for the same question or None)]."""
     this_year = list(CustomerSurveyResult.objects.filter(year=year))
-    last_year = {
-        row.question: row for row in CustomerSurveyResult.objects.filter(year=year - 1)
-    }
+    last_year = {row.question: row for row in CustomerSurveyResult.objects.filter(year=year - 1)}
     return [(row, last_year.get(row.question)) for row in this_year]
 
 

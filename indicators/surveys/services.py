@@ -9,7 +9,14 @@ COUNT_MISSING = _("A share of satisfied customers needs the number of answers it
 
 @transaction.atomic
 def survey_result_save(
-    *, result: CustomerSurveyResult | None = None, year, question, position, satisfied, answers, is_overall
+    *,
+    result: CustomerSurveyResult | None = None,
+    year,
+    question,
+    position,
+    satisfied,
+    answers,
+    is_overall,
 ) -> CustomerSurveyResult:
     if satisfied is not None and not answers:
         raise ValidationError({"answers": COUNT_MISSING})
