@@ -21,7 +21,7 @@ def num(value, places=0):
 
 @register.filter
 def signed(value, places=0):
-    if value is None:
+    if value is None or value == "":
         return EMPTY
     text = num(value, places)
     return f"+{text}" if value > 0 else text.replace("-", "\u2212")
@@ -30,7 +30,7 @@ def signed(value, places=0):
 @register.filter
 def pct(value):
     """A percentage with only the decimals it has: 50 %, 12,5 %, 4,25 %."""
-    if value is None:
+    if value is None or value == "":
         return EMPTY
     value = Decimal(value)
     places = next((p for p in (0, 1) if value * 10**p % 1 == 0), 2)
