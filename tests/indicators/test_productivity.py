@@ -94,7 +94,7 @@ def test_the_dashboard_shows_the_tertial_and_the_year_to_date_in_swedish(e1_year
     assert row.year_to_date.figure.value == Decimal(4455)
     text = response.text
     assert "Indikatorer T2 2012" in text
-    assert "hittills i år: januari–augusti 2012" in text
+    assert "hittills i år: januari\u2013augusti 2012" in text
     assert "4\u00a0309" in text and "4\u00a0455" in text
     assert "Ej uppnått" in text and "Nära målet" in text
     assert " style=" not in text and "<script>" not in text
