@@ -34,7 +34,7 @@ def test_the_management_group_switches_period_and_drills_down_to_a_unit(figures,
     )
     page.get_by_role("link", name="Enhet 2", exact=True).first.click()
     page.wait_for_url("**enhet=E2**")
-    assert page.locator("h1").inner_text() == "Indikatorer T2 2012 – Enhet 2"
+    assert page.locator("h1").inner_text() == "Indikatorer T2 2012 \u2013 Enhet 2"
     assert "2\u00a0000" in page.locator("tbody tr").first.inner_text()
     page.get_by_role("link", name="Enhet 2 per månad").click()
     page.wait_for_url("**/indikatorer/enheter/E2/**")
