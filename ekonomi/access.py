@@ -83,6 +83,9 @@ BUDGET_READ = _rule(
 BUDGET_WRITE = _rule("budget_write", Role.ADMIN, Role.HEAD)
 # Failed nightly billing checks are shown to administrators.
 BILLING_CHECKS = _rule("billing_checks", Role.ADMIN)
+# Background jobs: everyone may follow the jobs they started; who else sees a job is decided per
+# job by its kind's rule, and a bound controller sees only their own (ekonomi/jobs/selectors.py).
+JOBS = _rule("jobs", *ALL)
 
 # Indicators (the centre's own follow-up): everyone but a customer's bound controller reads the
 # aggregates; who sees people and who writes follows below.

@@ -194,6 +194,17 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis has no real acknowledgements: a message a worker has taken but not acknowledged (with
+# acks_late, until the task ends) is put back in the queue after this many seconds. Jobs do not
+# depend on it: a job whose worker dies is found by its missing heartbeat (JOBS_LOST_AFTER_SECONDS)
+# and queued as a new attempt, and when Redis puts the old message back it names an old attempt
+# and is ignored. It matters for a message taken by a worker that died before starting it, which
+# waits this long, and for tasks that are not jobs, which are delivered a second time if they run
+# longer than this. 30 minutes: far above what any of our tasks takes, and half Celery's default
+# hour. A countdown (a job's retry delay) must stay below it, or Redis hands it out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(30 * 60)))
+}
 CELERY_TIMEZONE = TIME_ZONE
 # The beat schedule is filled by the apps (AppConfig.ready() -> add_periodic_task), each
 # naming its task objects, so no task name is written twice.
@@ -215,6 +226,16 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Background jobs (ekonomi/jobs): a running job stamps a heartbeat every JOBS_HEARTBEAT_SECONDS;
+# one silent for JOBS_LOST_AFTER_SECONDS (a few missed beats) is taken as lost, its worker dead,
+# and queued again; so is a job that met a transient error, after JOBS_RETRY_BACKOFF_SECONDS,
+# doubled at each retry. After JOBS_MAX_RETRIES such retries the job fails and its page offers
+# "Försök igen".
+JOBS_HEARTBEAT_SECONDS = float(env("JOBS_HEARTBEAT_SECONDS", "10"))
+JOBS_LOST_AFTER_SECONDS = float(env("JOBS_LOST_AFTER_SECONDS", "60"))
+JOBS_MAX_RETRIES = int(env("JOBS_MAX_RETRIES", "3"))
+JOBS_RETRY_BACKOFF_SECONDS = float(env("JOBS_RETRY_BACKOFF_SECONDS", "5"))
 
 # Volume files from the ERP: the largest accepted, and from what size the import runs in the
 # background with a progress page.
