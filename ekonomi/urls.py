@@ -12,11 +12,8 @@ urlpatterns = [
     path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
-<<<<<<< HEAD
     path("indikatorer/", include("indicators.urls")),
-=======
     path("jobb/", include("ekonomi.jobs.urls")),
->>>>>>> main
     path("admin/", admin.site.urls),
 ]
 
