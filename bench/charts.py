@@ -30,7 +30,9 @@ def vega_lite():
         "title": TITLE,
         "width": 520,
         "height": 220,
-        "data": {"values": [{"m": m, "v": v, "t": TARGET} for m, v in zip(MONTHS, VALUES)]},
+        "data": {
+            "values": [{"m": m, "v": v, "t": TARGET} for m, v in zip(MONTHS, VALUES, strict=True)]
+        },
         "layer": [
             {
                 "mark": {"type": "line", "point": True},

@@ -65,16 +65,6 @@ class Staffing:
             ZERO,
         )
 
-    def contracted_total(self, *, months, unit_id=None) -> Decimal:
-        return sum(
-            (
-                fte
-                for (unit, month), fte in self.contracted.items()
-                if month in months and (unit_id is None or unit == unit_id)
-            ),
-            ZERO,
-        )
-
 
 def _clipped(start, end, months):
     # Dates outside the window do not change any month's fraction; clipping them lets the many

@@ -1,5 +1,3 @@
-from django.shortcuts import get_object_or_404
-
 from indicators.definitions import Indicator
 from indicators.targets.models import Target
 
@@ -17,7 +15,3 @@ def targets_of_year(*, year):
     """[(Indicator, Target or None)] in the indicators' order."""
     by_indicator = {t.indicator: t for t in Target.objects.filter(year=year)}
     return [(indicator, by_indicator.get(indicator)) for indicator in Indicator]
-
-
-def target_get(*, year, indicator):
-    return get_object_or_404(Target, year=year, indicator=indicator)
