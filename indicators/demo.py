@@ -180,30 +180,26 @@ def _employees(units, processes):
     ProcessShare.objects.create(employee=successor, process=processes["AP"], share=Decimal(100))
 
 
+ABSENCE, SUMMER_TEMP, PEAK = (
+    FteAdjustment.Kind.ABSENCE,
+    FteAdjustment.Kind.SUMMER_TEMP,
+    FteAdjustment.Kind.PEAK,
+)
+
+
 def _adjustments(units, processes):
     if FteAdjustment.objects.exists():
         return
     rows = []
     for year in (YEAR, YEAR + 1):
-        july = date(year, 7, 1)
+        july, december = date(year, 7, 1), date(year, 12, 1)
         for code in STAFF:
             for process in ("AR", "AP"):
-                rows.append(
-                    (code, process, july, FteAdjustment.Kind.ABSENCE, Decimal("-3.00"), "Semester")
-                )
-            rows.append(
-                (code, "AP", july, FteAdjustment.Kind.SUMMER_TEMP, Decimal("1.00"), "Sommarvikarie")
-            )
-        rows.append(
-            (
-                "E1",
-                "AR",
-                date(year, 12, 1),
-                FteAdjustment.Kind.PEAK,
-                Decimal("1.50"),
-                "Toppförstärkning inför årsskiftet",
-            )
-        )
+                rows.append((code, process, july, ABSENCE, Decimal("-3.00"), "Semester"))
+            rows.append((code, "AP", july, SUMMER_TEMP, Decimal("1.00"), "Sommarvikarie"))
+            # December's volumes run a quarter above an average month.
+            rows.append((code, "AR", december, PEAK, Decimal("1.50"), "Toppförstärkning"))
+            rows.append((code, "AP", december, PEAK, Decimal("1.00"), "Toppförstärkning"))
     FteAdjustment.objects.bulk_create(
         FteAdjustment(unit=units[c], process=processes[p], month=m, kind=k, fte=f, comment=t)
         for c, p, m, k, f, t in rows

@@ -22,6 +22,8 @@ INDICATOR_OF_CODE = {
 }
 NO_FTE = _("Invoices were handled, but no FTE are registered in the process for the period.")
 NOTHING = _("No handled invoices and no FTE in the process for the period.")
+# Staffed months before the first volume import would otherwise read as zero productivity.
+NO_VOLUMES = _("No handled invoices are registered for the period.")
 
 
 def latest_volume_month() -> Month:
@@ -83,5 +85,7 @@ def productivity(*, handled, staffing, indicator, months, unit_id=None) -> Produ
     )
     if fte_months <= 0:
         return Productivity(count, fte_months, Figure.missing(NO_FTE if count else NOTHING))
+    if not count:
+        return Productivity(count, fte_months, Figure.missing(NO_VOLUMES))
     value = rounded(Decimal(count) / fte_months, DEFINITIONS[indicator].places)
     return Productivity(count, fte_months, Figure(value))

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -16,15 +16,21 @@ def num(value, places=0):
         return EMPTY
     if isinstance(value, float):
         raise TypeError("indicator figures are Decimal or int, not float")
-    return number_format(Decimal(value), decimal_pos=int(places), force_grouping=True)
+    # Rounded here, half up as everywhere else, rather than by the formatter's half-even.
+    value = Decimal(value).quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    return number_format(value, decimal_pos=int(places), force_grouping=True)
 
 
 @register.filter
 def signed(value, places=0):
+    """A deviation with its sign: +12, 0, and a minus sign (U+2212) rather than a hyphen."""
     if value is None or value == "":
         return EMPTY
-    text = num(value, places)
-    return f"+{text}" if value > 0 else text.replace("-", "\u2212")
+    shown = Decimal(value).quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    text = num(abs(shown), places)
+    if shown > 0:
+        return f"+{text}"
+    return f"\u2212{text}" if shown < 0 else text
 
 
 @register.filter

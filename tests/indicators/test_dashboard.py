@@ -110,7 +110,7 @@ def test_the_numbers_beside_a_chart_export_to_excel(demo, client_for):
     assert rows[0][0] == "Månad"
     assert len(rows) == 1 + 12
     assert rows[-1] == ["2012-05", 4700, 4600]
-    assert rows[1] == ["2011-06", 0, None]  # staffed, nothing handled, no 2011 target
+    assert rows[1] == ["2011-06", None, None]  # staffed, but no volumes yet, nor a target
 
 
 def test_drilling_down_from_a_process_to_its_units_and_customers(demo, client_for):
