@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from customers.models import Customer, Process
 from ekonomi.periods import Month
@@ -174,3 +175,15 @@ def test_the_start_page_shows_the_key_indicators(demo, client_for):
 def test_the_pages_keep_the_content_security_policy(demo, client_for, name):
     text = client_for("admin").get(reverse(name)).text
     assert " style=" not in text and "<script>" not in text and "<svg" not in text
+
+
+def test_weasyprint_draws_the_same_chart_into_a_pdf(demo):
+    from weasyprint import HTML
+
+    employee("E1", {"AR": 100})
+    volume("RIKI", "KR-FS", "2012-05", 4700)
+    svg = indicator_chart_svg(Indicator.AR_PRODUCTIVITY, Month(2012, 5), unit("E1"))
+    pdf = HTML(string=f"<html><body>{svg}</body></html>").write_pdf()
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "2012-05" in text
+    assert "per årsarbetare och månad" in text
