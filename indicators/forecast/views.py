@@ -9,12 +9,11 @@ from django.views.decorators.http import require_POST
 from customers.models import Unit
 from ekonomi import access
 from ekonomi.periods import Month
-from indicators import charts
 from indicators.exporting import wants_xlsx, xlsx_response
 from indicators.forecast import selectors, services
+from indicators.forecast.charts import forecast_chart_svg, forecast_figures
 from indicators.forecast.forms import VolumePlanForm
 from indicators.forecast.models import VolumePlan
-from indicators.staffing.selectors import units
 from indicators.units import writable_units
 
 
@@ -26,30 +25,6 @@ def _scope(request):
     code = request.GET.get("enhet")
     unit = get_object_or_404(Unit, code=code) if code else None
     return start or selectors.default_start(), unit
-
-
-def forecast_figures(start, unit):
-    all_units = units()
-    cells = selectors.forecast(start=start, units=all_units)
-    return all_units, cells, selectors.by_month(cells, unit_id=unit.pk if unit else None)
-
-
-def forecast_chart_svg(start, unit):
-    """Needed against available FTE per month; also for the PDF reports."""
-    _units, _cells, totals = forecast_figures(start, unit)
-    needed, available = _("FTE needed"), _("FTE available")
-    rows = [(str(t.month), {needed: t.needed, available: t.available}) for t in totals]
-    scope = unit.name if unit else _("all units")
-    return charts.render_svg(
-        charts.bars_spec(
-            rows, category_label=_("Month"), value_label=_("FTE"), series_labels=[needed, available]
-        ),
-        title=_("Staffing forecast from %(start)s, %(scope)s") % {"start": start, "scope": scope},
-        description=_(
-            "FTE needed for the forecast customer and supplier invoices against the FTE "
-            "available per month."
-        ),
-    )
 
 
 @access.allow(access.INDICATORS_READ)
