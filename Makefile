@@ -9,6 +9,10 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
+# The targets here are for development: debug mode, and with it the development secret key
+# (production sets DEBUG=0 and SECRET_KEY itself; see README.md).
+export DEBUG ?= 1
+
 .PHONY: run test install migrate demo serve lint check pytest e2e-deps worker beat clean
 
 $(VENV)/.installed: pyproject.toml

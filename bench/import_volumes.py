@@ -163,12 +163,12 @@ def import_as_the_page_does(path):
         # The page hands the upload to the service; a file this big would go to a Celery
         # task, which calls the same services: here they run in this process.
         volume_import = volume_services.volume_import_upload(
-            file=File(stream, name=path.name), user=user, background=False
+            file=File(stream, name=path.name), user=user
         )
+    volume_import = volume_services.volume_import_check(volume_import_id=volume_import.pk)
     checked = time.perf_counter()
-    volume_import = volume_services.volume_import_confirm(
-        volume_import_id=volume_import.pk, background=False
-    )
+    volume_services.volume_import_confirm(volume_import_id=volume_import.pk)
+    volume_import = volume_services.volume_import_run(volume_import_id=volume_import.pk)
     done = time.perf_counter()
     return {
         "preview": checked - start,

@@ -8,6 +8,9 @@ class CustomersConfig(AppConfig):
 
     def ready(self):
         from customers import selectors
+
+        # Importing the task module registers its jobs in every process: web, worker, beat.
+        from customers.agreements import tasks  # noqa: F401
         from customers.agreements import views as agreement_views
         from ekonomi import access
         from ekonomi.navigation import Area, Link, menu

@@ -199,6 +199,14 @@ class User(AbstractUser):
         if self.is_superuser:
             self.role = Role.ADMIN
         self.is_staff = self.is_superuser = self.role == Role.ADMIN
+        if kwargs.get("update_fields") == ["last_login"]:
+            # A login: the history leaves last_login out, so its version would be empty noise
+            # in the audit trail, one per login.
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
         super().save(*args, **kwargs)
 
 

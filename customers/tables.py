@@ -5,6 +5,7 @@ from customers.models import Customer
 
 
 class CustomerTable(tables.Table):
+    caption = _("Customers")
     code = tables.Column(linkify=("customers:detail", {"code": tables.A("code")}))
     name = tables.Column(
         linkify=("customers:detail", {"code": tables.A("code")}), order_by=("name", "code")

@@ -59,6 +59,8 @@ STAFF_READ = _rule("staff_read", *STAFF)
 CUSTOMER_WRITE = _rule("customer_write", Role.ADMIN, Role.UNIT_MANAGER)
 # Record history (the audit trail) is for administrators and the head of operations.
 HISTORY = _rule("history", Role.ADMIN, Role.HEAD)
+# Login lockouts: administrators see and lift them.
+LOCKOUTS = _rule("lockouts", Role.ADMIN)
 # Price lists are master data: administrators keep them.
 PRICE_WRITE = _rule("price_write", Role.ADMIN)
 # Hours are reported by those who do the work and by their managers; for whom each may report

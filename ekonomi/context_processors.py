@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.urls import reverse
 
-from ekonomi import access
 from ekonomi.navigation import menu
 
 
@@ -24,5 +23,4 @@ def navigation(request):
             if active:
                 context["area_links"] = links
     context["nav_areas"] = areas
-    context["can_see_history"] = access.HISTORY.permits(user)
     return context

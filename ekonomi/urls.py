@@ -10,6 +10,9 @@ urlpatterns = [
     path("losenord/", views.password_change, name="password_change"),
     path("losenord/klart/", views.password_change_done, name="password_change_done"),
     path("historik/<str:model>/<int:pk>/", views.record_history, name="record_history"),
+    path("administration/andringar/", views.recent_changes, name="recent_changes"),
+    path("administration/sparrar/", views.lockouts, name="lockouts"),
+    path("administration/sparrar/hav/", views.lockout_lift, name="lockout_lift"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
     path("indikatorer/", include("indicators.urls")),
@@ -17,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "ekonomi.views.error_400"
 handler403 = "ekonomi.views.error_403"
 handler404 = "ekonomi.views.error_404"
 handler500 = "ekonomi.views.error_500"

@@ -1,7 +1,6 @@
 """The models of invoicing live with their areas; Django finds them all through this module."""
 
 from invoicing.billing.models import (
-    BillingRun,
     CheckFailure,
     CheckRun,
     CustomerErpAccount,
@@ -20,7 +19,6 @@ from invoicing.volumes.models import MonthlyVolume, VolumeCount, VolumeDocument,
 
 __all__ = [
     "BilledMonth",
-    "BillingRun",
     "BudgetMonth",
     "CheckFailure",
     "CheckRun",

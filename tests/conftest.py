@@ -3,11 +3,15 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.test import Client, TestCase
 
 from customers.models import Customer, User
 from ekonomi.access import Role
+from tests.ekonomi.worker_process import subprocess_queue, worker_processes
 
 DEMO_PASSWORD = "ekonomi2012"
+# Fixtures defined beside the tests that need them, offered to every test folder.
+__all__ = ["subprocess_queue", "worker_processes"]
 
 
 def pytest_configure(config):
@@ -67,6 +71,24 @@ def client_for(client, users):
         return client
 
     return login
+
+
+class CommittingClient(Client):
+    """The test client, whose requests end as a real request does: with a commit.
+
+    A test's own transaction never commits, so what a request queues for commit (background
+    jobs start at commit, ekonomi/jobs) would never run; here it runs, eagerly, as the request
+    returns.
+    """
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
 
 
 def make_user(username, role=Role.OFFICER, **fields):

@@ -8,6 +8,7 @@ other placeholders are filled by the `objects` fixture of the app's matrix modul
 ROLES = ["admin", "head", "unit_manager", "officer", "controller", "bound_controller"]
 WRITERS = {"admin", "unit_manager"}
 HISTORY_READERS = {"admin", "head"}
+ADMINS = {"admin"}
 
 
 def everyone(code=200):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.matrix import HISTORY_READERS, ROLES, everyone, only
+from tests.matrix import ADMINS, HISTORY_READERS, ROLES, everyone, only
 
 # url name -> list of (method, kwargs, data, {role: status})
 # kwargs values "own"/"other" are replaced with the bound controller's customer and another.
@@ -16,7 +16,12 @@ CORE = {
     "password_change_done": [("get", {}, None, everyone())],
     "record_history": [
         ("get", {"model": "customers.customer", "pk": "own_pk"}, None, only(HISTORY_READERS)),
+        ("get", {"model": "invoicing.erpsettings", "pk": 1}, None, only(HISTORY_READERS, 404)),
     ],
+    "recent_changes": [("get", {}, None, only(HISTORY_READERS))],
+    "lockouts": [("get", {}, None, only(ADMINS))],
+    # Lifting a lockout nobody has changes nothing; the answer is the redirect to the list.
+    "lockout_lift": [("post", {}, {"address": "192.0.2.1"}, only(ADMINS, 302))],
 }
 PUBLIC = {"login", "logout"}
 

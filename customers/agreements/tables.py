@@ -12,6 +12,7 @@ def _detail_url(record):
 
 
 class AgreementTable(tables.Table):
+    caption = _("Service agreements")
     code = tables.Column(
         accessor="customer__code",
         verbose_name=_("Customer"),

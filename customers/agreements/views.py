@@ -1,10 +1,8 @@
 from datetime import date
 
-from celery.result import AsyncResult
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +22,8 @@ from customers.agreements.pdf import agreement_pdf as render_agreement_pdf
 from customers.agreements.services import NextYearResult
 from customers.agreements.tables import AgreementTable
 from customers.models import ServiceAgreement
-from ekonomi import access, downloads, lists
+from ekonomi import access, downloads, jobs, lists
+from ekonomi.jobs import selectors as job_selectors
 
 
 def _to_detail(agreement):
@@ -183,34 +182,22 @@ def agreement_pdf(request, code, year):
 
 @access.allow(access.CUSTOMER_WRITE)
 def agreements_next_year(request):
-    job = request.GET.get("jobb")
-    if request.method == "GET" and job:
-        return _next_year_progress(request, AsyncResult(job))
+    job_id = request.GET.get("jobb", "")
+    if request.method == "GET" and job_id.isdigit():
+        job = job_selectors.job_for_user(user=request.user, pk=int(job_id))
+        result = NextYearResult.from_dict(job.result) if job.is_done else None
+        return render(request, "customers/agreement_next_year.html", {"job": job, "result": result})
     form = NextYearForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        # Nothing is written before the task runs, so it is queued at once rather than on
-        # commit; without a broker it has already finished when delay() returns.
-        job = tasks.agreements_copy_to_next_year.delay(form.cleaned_data["year"])
-        if job.ready():
-            return _next_year_result(request, job.get())
-        return redirect(f"{reverse('customers:agreement_next_year')}?jobb={job.id}")
+        year = form.cleaned_data["year"]
+        job = jobs.start(
+            tasks.agreements_copy_to_next_year,
+            user=request.user,
+            params={"year": year},
+            unique_key=f"agreements-next-year-{year}",
+        )
+        return jobs.follow(job)
     return render(request, "customers/agreement_next_year.html", {"form": form})
-
-
-def _next_year_result(request, data):
-    return render(
-        request,
-        "customers/agreement_next_year.html",
-        {"result": NextYearResult.from_dict(data)},
-    )
-
-
-def _next_year_progress(request, job):
-    if job.successful():
-        return _next_year_result(request, job.result)
-    return render(
-        request, "customers/agreement_next_year.html", {"running": True, "failed": job.failed()}
-    )
 
 
 def agreement_panel_context(request, customer):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from customers.models import Customer
 from ekonomi.money import money_field
@@ -34,6 +35,7 @@ class ErpSettings(models.Model):
         default="6590",
         help_text=_("Used for a customer that has no cost account of its own."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ERP settings")
@@ -56,6 +58,7 @@ class CustomerErpAccount(models.Model):
     dimension = erp_code(
         _("dimension"), blank=True, help_text=_("Empty: the customer code is used.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["customer__code"]
@@ -273,52 +276,6 @@ class ErpFile(InsertOnly):
     @property
     def file_name(self):
         return f"GL07-{self.batch_id}.txt"
-
-
-class BillingRun(models.Model):
-    """One request to issue a month, carried out by a task; the page follows its status."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Issuing")
-        DONE = "done", _("Issued")
-        FAILED = "failed", _("Failed")
-
-    month = models.DateField(_("month"))
-    digest = models.CharField(_("preview fingerprint"), max_length=64)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    message = models.TextField(_("message"), blank=True)
-    invoice_count = models.PositiveIntegerField(_("invoices"), default=0)
-    total = money_field(verbose_name=_("total"), null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("billing run")
-        verbose_name_plural = _("billing runs")
-        constraints = [
-            models.CheckConstraint(condition=FIRST_OF_MONTH, name="billing_run_first_of_month")
-        ]
-
-    def __str__(self):
-        return f"{self.month:%Y-%m} {self.status}"
-
-    @property
-    def period(self):
-        return Month.from_date(self.month)
-
-    @property
-    def is_finished(self):
-        return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
 class CheckRun(models.Model):

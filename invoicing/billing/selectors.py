@@ -7,10 +7,10 @@ from django.db.models import Count, Q, Sum
 
 from customers.models import Customer
 from ekonomi import access
+from ekonomi.jobs.models import Job
 from ekonomi.money import round_ore
 from ekonomi.periods import Month
 from invoicing.billing.models import (
-    BillingRun,
     CheckFailure,
     CheckRun,
     ErpFile,
@@ -91,8 +91,13 @@ def billing_years() -> list[int]:
     return sorted(years, reverse=True)
 
 
-def latest_run(*, month: Month) -> BillingRun | None:
-    return BillingRun.objects.filter(month=month.start).first()
+def latest_issue_job(*, month: Month) -> Job | None:
+    """The latest background issue of `month` (invoicing/billing/tasks.py), if any."""
+    return (
+        Job.objects.filter(kind="invoicing.billing_issue", params__month=str(month))
+        .order_by("-pk")
+        .first()
+    )
 
 
 def month_erp_files(*, month: Month):

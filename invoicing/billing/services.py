@@ -22,7 +22,6 @@ from invoicing import closing
 from invoicing.billing import gl07
 from invoicing.billing.basis import DraftInvoice, billing_basis
 from invoicing.billing.models import (
-    BillingRun,
     CustomerErpAccount,
     ErpFile,
     ErpSettings,
@@ -339,41 +338,6 @@ def invoice_correct(
     return credit_note, invoice_reissue(customer=invoice.customer, month=invoice.period, user=user)
 
 
-# Billing runs (the task's side) ----------------------------------------------------------
-
-
-def billing_run_create(*, month: Month, user: User, digest: str) -> BillingRun:
-    run = BillingRun(month=month.start, digest=digest, requested_by=user)
-    run.full_clean()
-    run.save()
-    return run
-
-
-def billing_run_execute(*, run_id: int) -> BillingRun:
-    run = BillingRun.objects.select_related("requested_by").get(pk=run_id)
-    # A broker may deliver a task twice; only a waiting run is started.
-    if run.status != BillingRun.Status.PENDING:
-        return run
-    run.status = BillingRun.Status.RUNNING
-    run.save(update_fields=["status"])
-    try:
-        issued = billing_issue(month=run.period, user=run.requested_by, expected_digest=run.digest)
-    except ValidationError as error:
-        run.status = BillingRun.Status.FAILED
-        run.message = " ".join(error.messages)
-    except Exception:
-        logger.exception("billing run %s for %s failed", run.pk, run.period)
-        run.status = BillingRun.Status.FAILED
-        run.message = _("The run failed and nothing was issued. Try again.")
-    else:
-        run.status = BillingRun.Status.DONE
-        run.invoice_count = len(issued)
-        run.total = sum((invoice.total for invoice in issued), Decimal("0.00"))
-    run.finished_at = timezone.now()
-    run.save()
-    return run
-
-
 # ERP settings ----------------------------------------------------------------------------
 
 
@@ -381,8 +345,12 @@ def billing_run_execute(*, run_id: int) -> BillingRun:
 def erp_settings_save(*, form, account_forms) -> ErpSettings:
     settings = form.save(commit=False)
     settings.full_clean()
-    settings.save()
+    # Only what changed is saved: each save is a version in the audit trail.
+    if form.has_changed() or settings.pk is None:
+        settings.save()
     for account_form in account_forms:
+        if not account_form.has_changed():
+            continue
         account = account_form.save(commit=False)
         if not account.cost_account and not account.dimension:
             if account.pk:

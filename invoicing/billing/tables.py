@@ -7,6 +7,7 @@ from invoicing.billing.models import Invoice
 
 
 class InvoiceTable(tables.Table):
+    caption = _("Invoices and credit notes")
     number = tables.Column(linkify=("invoicing:invoice_detail", {"number": tables.A("number")}))
     kind = tables.Column(order_by=("kind", "year", "sequence"))
     customer = tables.Column(order_by=("customer__code", "year", "sequence"))

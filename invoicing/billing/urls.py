@@ -4,7 +4,6 @@ from invoicing.billing import views
 
 urlpatterns = [
     path("fakturering/", views.billing_months, name="billing_months"),
-    path("fakturering/korning/<int:pk>/", views.billing_run, name="billing_run"),
     path("fakturering/<str:month>/", views.billing_month, name="billing_month"),
     path("fakturering/<str:month>/utfarda/", views.billing_issue, name="billing_issue"),
     path(

@@ -2,20 +2,20 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from customers.models import Customer
-from ekonomi import access, downloads, lists
+from ekonomi import access, downloads, jobs, lists
 from ekonomi.params import month_or_404, year_from
 from invoicing import closing
 from invoicing.billing import basis, pdf, selectors, services, tasks, workbook
 from invoicing.billing.filters import InvoiceFilter
 from invoicing.billing.forms import CreditForm, ErpSettingsForm, IssueForm, customer_account_forms
-from invoicing.billing.models import BillingRun, ErpFile, ErpSettings
+from invoicing.billing.models import ErpFile, ErpSettings
 from invoicing.billing.tables import InvoiceTable
 
 # Billing months ----------------------------------------------------------------------------
@@ -47,7 +47,7 @@ def billing_month(request, month):
         "month": month,
         "can_run": access.can(user, access.BILLING_RUN),
         "can_erp": access.can(user, access.BILLING_ERP),
-        "run": selectors.latest_run(month=month),
+        "job": selectors.latest_issue_job(month=month),
     }
     if closing.is_billed(month):
         context["invoices"] = selectors.month_invoices(user=user, month=month)
@@ -70,17 +70,15 @@ def billing_issue(request, month):
     if not form.is_valid():
         messages.error(request, _("The preview could not be read. Look at it again."))
         return redirect("invoicing:billing_month", month=str(month))
-    run = services.billing_run_create(
-        month=month, user=request.user, digest=form.cleaned_data["digest"]
+    job = jobs.start(
+        tasks.billing_issue,
+        user=request.user,
+        params={"month": str(month), "digest": form.cleaned_data["digest"]},
+        result_url=reverse("invoicing:billing_month", args=[str(month)]),
+        # A double click, or two managers at once, starts one issue of the month.
+        unique_key=f"billing-issue-{month}",
     )
-    transaction.on_commit(lambda: tasks.billing_run_execute.delay(run.pk))
-    return redirect("invoicing:billing_run", pk=run.pk)
-
-
-@access.allow(access.BILLING_RUN)
-def billing_run(request, pk):
-    run = get_object_or_404(BillingRun.objects.select_related("requested_by"), pk=pk)
-    return render(request, "invoicing/billing_run.html", {"run": run, "month": run.period})
+    return jobs.follow(job)
 
 
 @access.allow(access.BILLING_READ)

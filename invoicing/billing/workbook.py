@@ -7,7 +7,6 @@ Swedish Excel shows the formats with a decimal comma and space-grouped thousands
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from ekonomi import exports
 from ekonomi.periods import Month
@@ -15,45 +14,47 @@ from ekonomi.periods import Month
 
 def month_workbook(*, month: Month, invoices) -> bytes:
     """A summary sheet and one sheet per customer; `invoices` carry their lines (prefetched)."""
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = _("Summary")[:31]
-    summary.append([_("Billing basis %(month)s") % {"month": month.label}])
-    summary["A1"].font = exports.BOLD
-    exports.header_row(summary, [_("Customer"), _("Name"), _("Number"), _("Kind"), _("Amount")])
+    workbook = exports.new_workbook()
+    summary = exports.new_sheet(workbook, _("Summary"))
+    exports.append_row(summary, [_("Billing basis %(month)s") % {"month": month.label}], bold=True)
+    exports.append_row(
+        summary, [_("Customer"), _("Name"), _("Number"), _("Kind"), _("Amount")], bold=True
+    )
     by_customer = {}
     for invoice in invoices:
         by_customer.setdefault(invoice.customer, []).append(invoice)
     grand_total = Decimal("0.00")
     for customer, documents in by_customer.items():
         for invoice in documents:
-            summary.append(
+            exports.append_row(
+                summary,
                 [
                     customer.code,
                     customer.name,
                     invoice.number,
                     invoice.get_kind_display(),
                     invoice.total,
-                ]
+                ],
+                formats={5: exports.MONEY_FORMAT},
             )
-            exports.number_formats(summary, summary.max_row, {5: exports.MONEY_FORMAT})
             grand_total += invoice.total
         _customer_sheet(workbook, customer, documents, month)
-    summary.append([_("Total"), None, None, None, grand_total])
-    for cell in summary[summary.max_row]:
-        cell.font = exports.BOLD
-    exports.number_formats(summary, summary.max_row, {5: exports.MONEY_FORMAT})
+    exports.append_row(
+        summary,
+        [_("Total"), None, None, None, grand_total],
+        formats={5: exports.MONEY_FORMAT},
+        bold=True,
+    )
     summary.column_dimensions["B"].width = 44
     summary.column_dimensions["E"].width = 18
     return exports.workbook_bytes(workbook)
 
 
 def _customer_sheet(workbook, customer, documents, month):
-    sheet = workbook.create_sheet(title=customer.code.translate(exports.TITLE_FORBIDDEN)[:31])
-    sheet.append([f"{customer.code} {customer.name}"])
-    sheet["A1"].font = exports.BOLD
-    sheet.append([month.label])
-    exports.header_row(
+    sheet = exports.new_sheet(workbook, customer.code)
+    exports.append_row(sheet, [f"{customer.code} {customer.name}"], bold=True)
+    exports.append_row(sheet, [month.label])
+    exports.append_row(
         sheet,
         [
             _("Number"),
@@ -65,11 +66,13 @@ def _customer_sheet(workbook, customer, documents, month):
             _("Unit price"),
             _("Amount"),
         ],
+        bold=True,
     )
     total = Decimal("0.00")
     for invoice in documents:
         for line in invoice.lines.all():
-            sheet.append(
+            exports.append_row(
+                sheet,
                 [
                     invoice.number,
                     line.code,
@@ -79,17 +82,19 @@ def _customer_sheet(workbook, customer, documents, month):
                     line.get_unit_display(),
                     line.unit_price,
                     line.amount,
-                ]
-            )
-            exports.number_formats(
-                sheet,
-                sheet.max_row,
-                {5: exports.QUANTITY_FORMAT, 7: exports.MONEY_FORMAT, 8: exports.MONEY_FORMAT},
+                ],
+                formats={
+                    5: exports.QUANTITY_FORMAT,
+                    7: exports.MONEY_FORMAT,
+                    8: exports.MONEY_FORMAT,
+                },
             )
             total += line.amount
-    sheet.append([_("Total"), None, None, None, None, None, None, total])
-    for cell in sheet[sheet.max_row]:
-        cell.font = exports.BOLD
-    exports.number_formats(sheet, sheet.max_row, {8: exports.MONEY_FORMAT})
+    exports.append_row(
+        sheet,
+        [_("Total"), None, None, None, None, None, None, total],
+        formats={8: exports.MONEY_FORMAT},
+        bold=True,
+    )
     sheet.column_dimensions["C"].width = 50
     sheet.column_dimensions["H"].width = 16

@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ekonomi.money import money_field
 
@@ -17,6 +18,7 @@ class BudgetMonth(models.Model):
     other_costs = money_field(
         verbose_name=_("premises, administration, IT and consumables"), default=0
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "month"]
@@ -42,6 +44,7 @@ class CostOutcome(models.Model):
     other_costs = money_field(
         verbose_name=_("premises, administration, IT and consumables"), default=0
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "month"]

@@ -7,8 +7,12 @@ COST_FIELDS = ["staff_costs", "other_costs"]
 
 
 def _save_months(model, fields, *, year: int, rows: dict[int, dict]):
+    existing = {record.month: record for record in model.objects.filter(year=year)}
     for month, values in sorted(rows.items()):
-        record, _created = model.objects.get_or_create(year=year, month=month)
+        record = existing.get(month) or model(year=year, month=month)
+        if record.pk and all(getattr(record, name) == values[name] for name in fields):
+            # Unchanged: saving it anyway would put an empty version in the audit trail.
+            continue
         for name in fields:
             setattr(record, name, values[name])
         record.full_clean()

@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 from zipfile import BadZipFile
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ekonomi import exports
@@ -20,20 +20,17 @@ def budget_headers():
 
 def budget_workbook(*, year: int, months: dict[int, dict]) -> bytes:
     """The budget grid as a workbook: export, and the template to fill in and import."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Budget %(year)s") % {"year": year}
-    exports.header_row(sheet, budget_headers())
+    workbook = exports.new_workbook()
+    sheet = exports.new_sheet(workbook, _("Budget %(year)s") % {"year": year})
+    exports.append_row(sheet, budget_headers(), bold=True)
+    money = dict.fromkeys((2, 3, 4), exports.MONEY_FORMAT)
     for number in range(1, 13):
         values = months.get(number, {})
-        sheet.append(
-            [str(Month(year, number))]
-            + [values.get(name, Decimal("0.00")) for name in BUDGET_COLUMNS]
-        )
-        exports.number_formats(
+        exports.append_row(
             sheet,
-            sheet.max_row,
-            {2: exports.MONEY_FORMAT, 3: exports.MONEY_FORMAT, 4: exports.MONEY_FORMAT},
+            [str(Month(year, number))]
+            + [values.get(name, Decimal("0.00")) for name in BUDGET_COLUMNS],
+            formats=money,
         )
     for column in "BCD":
         sheet.column_dimensions[column].width = 20

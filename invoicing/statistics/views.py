@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ekonomi import access, downloads, exports
+from ekonomi import access, exports
 from invoicing.statistics import selectors
 from invoicing.volumes.models import MonthlyVolume
 
@@ -25,11 +25,7 @@ def _headers(first):
 
 
 def _xlsx(name, headers, rows):
-    return downloads.file_response(
-        exports.write_xlsx(headers, rows, name),
-        filename=f"{name}.xlsx",
-        content_type=downloads.XLSX,
-    )
+    return exports.response(headers, rows, name=name, fmt="xlsx")
 
 
 @access.allow(access.READ)

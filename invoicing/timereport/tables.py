@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ekonomi.lists import NUMERIC
+from ekonomi.lists import NUMERIC, HistoryColumn
 from ekonomi.periods import Month
 from invoicing.timereport.models import TimeEntry
 
@@ -25,6 +25,7 @@ def _entries_total(table):
 
 
 class TimeEntryTable(tables.Table):
+    caption = _("Reported hours")
     date = tables.Column(order_by=("date", "person__username"))
     person = tables.Column(order_by=("person__first_name", "person__last_name", "date"))
     customer = tables.Column(
@@ -35,8 +36,9 @@ class TimeEntryTable(tables.Table):
     comment = tables.Column(orderable=False)
     source = tables.Column(order_by=("source", "date"))
     edit = tables.Column(
-        verbose_name="", orderable=False, exclude_from_export=True, empty_values=()
+        verbose_name=_("Edit"), orderable=False, exclude_from_export=True, empty_values=()
     )
+    history = HistoryColumn()
 
     class Meta:
         model = TimeEntry
@@ -73,6 +75,8 @@ def _summary_total(table):
 
 class TimeSummaryTable(tables.Table):
     """Hours per month; the grouping columns that the summary does not use are excluded."""
+
+    caption = _("Hours per month")
 
     month = tables.Column(verbose_name=_("Month"))
     customer = tables.Column(accessor="customer__code", verbose_name=_("Customer"))

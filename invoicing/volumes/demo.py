@@ -114,7 +114,6 @@ def load(data):
                 source=VolumeImport.Source.FILE,
                 shape=VolumeImport.Shape.COUNTS,
                 status=VolumeImport.Status.DONE,
-                progress=100,
                 file_name=_file_name(month),
                 rows_read=len(rows),
                 rows_added=len(rows),

@@ -101,7 +101,6 @@ def manual_volumes_save(*, month: Month, values: dict, user) -> VolumeImport | N
             source=VolumeImport.Source.MANUAL,
             shape=VolumeImport.Shape.COUNTS,
             status=VolumeImport.Status.DONE,
-            progress=100,
             rows_read=len(changed),
             rows_added=len(changed),
             month_totals={

@@ -24,7 +24,6 @@ class VolumeImport(models.Model):
         REJECTED = "rejected", _("Rejected")
         RUNNING = "running", _("Importing")
         DONE = "done", _("Imported")
-        FAILED = "failed", _("Failed")
         UNDONE = "undone", _("Undone")
 
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
@@ -32,7 +31,6 @@ class VolumeImport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     file = models.FileField(_("file"), upload_to="volume_imports/%Y/%m/", blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"), default=0)
@@ -72,11 +70,6 @@ class VolumeImport(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("volume import")
         verbose_name_plural = _("volume imports")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(progress__lte=100), name="volume_import_progress_percent"
-            )
-        ]
 
     def __str__(self):
         return self.file_name or f"{self.get_source_display()} {self.pk}"
@@ -87,7 +80,6 @@ class VolumeImport(models.Model):
             self.Status.READY,
             self.Status.REJECTED,
             self.Status.DONE,
-            self.Status.FAILED,
             self.Status.UNDONE,
         }
 

@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from ekonomi import access
+from ekonomi.jobs.models import Job
 from ekonomi.periods import Month
 from invoicing import closing
 from invoicing.volumes.models import MonthlyVolume, VolumeDocument, VolumeImport
@@ -14,6 +16,20 @@ def volume_imports():
 
 def volume_import_get(*, pk) -> VolumeImport:
     return get_object_or_404(volume_imports(), pk=pk)
+
+
+# The job kinds that work on a volume import (invoicing/volumes/tasks.py).
+IMPORT_JOB_KINDS = ("invoicing.volume_import_check", "invoicing.volume_import_run")
+
+
+def volume_import_job(*, volume_import) -> Job | None:
+    """The latest background job that checked or imported this file, if any."""
+    return (
+        Job.objects.filter(kind__in=IMPORT_JOB_KINDS, params__volume_import_id=volume_import.pk)
+        .select_related("created_by")
+        .order_by("-pk")
+        .first()
+    )
 
 
 def volume_import_earlier(*, volume_import) -> list[VolumeImport]:
@@ -63,4 +79,21 @@ def monthly_volumes(*, user):
 def volume_documents(*, user):
     return access.scope(
         VolumeDocument.objects.select_related("customer", "price_item", "volume_import"), user
+    )
+
+
+def volume_import_may_undo(*, user, volume_import) -> bool:
+    """Who may undo an import: the person who made it, a unit manager or an administrator;
+    someone bound to a unit only when every customer in the import is one their unit serves
+    (is customer manager for)."""
+    if not access.can(user, access.VOLUME_WRITE):
+        return False
+    if user.role == access.Role.ADMIN:
+        return True
+    if user.role != access.Role.UNIT_MANAGER and volume_import.created_by_id != user.pk:
+        return False
+    foreign = ~Q(customer__manager_unit_id=user.unit_id)
+    return not (
+        volume_import.documents.filter(foreign).exists()
+        or volume_import.counts.filter(foreign).exists()
     )

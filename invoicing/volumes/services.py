@@ -1,4 +1,8 @@
-"""Volume imports: upload, check (the preview), import, undo; and the monthly volumes.
+"""Volume imports: upload, check (the preview), import, undo.
+
+The check and the import run as background jobs (invoicing/volumes/tasks.py) when started
+from the web; the command line calls them directly. Each claims its import by status, so a
+job run again after its worker died takes up where the import stands and never imports twice.
 
 A file is read once to check it for the preview and once more when the user confirms, because
 customers, agreements and prices may have changed in between. Both passes stream the file row
@@ -11,23 +15,25 @@ fault is listed, and the transaction that wrote anything is rolled back.
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ekonomi.periods import Month
 from invoicing import closing
-from invoicing.volumes import files, monthly, rows, sql
+from invoicing.volumes import files, monthly, rows, selectors, sql
 from invoicing.volumes.files import FileProblem, Shape
 from invoicing.volumes.models import VolumeImport
 
 logger = logging.getLogger(__name__)
+# Who undid what: a record of its own, apart from the import's technical log.
+audit_log = logging.getLogger("ekonomi.audit")
+access_log = logging.getLogger("ekonomi.access")
 
 Status = VolumeImport.Status
 
@@ -36,19 +42,11 @@ def max_bytes():
     return settings.VOLUME_IMPORT_MAX_BYTES
 
 
-def background_bytes():
-    return settings.VOLUME_IMPORT_BACKGROUND_BYTES
+# Upload and confirmation.
 
 
-def runs_in_background(volume_import):
-    return volume_import.file_size > background_bytes()
-
-
-# Upload, confirmation and the steps they start.
-
-
-def volume_import_upload(*, file, user, background=None) -> VolumeImport:
-    """Store the file, recognise its shape and check it (in a task if the file is big).
+def volume_import_upload(*, file, user) -> VolumeImport:
+    """Store the file and recognise its shape; the check comes next.
 
     An empty file, one over the size limit, or one that is not a volume file at all, is
     refused with one message (a ValidationError) and nothing is stored.
@@ -80,41 +78,30 @@ def volume_import_upload(*, file, user, background=None) -> VolumeImport:
         raise ValidationError(str(problem)) from problem
     volume_import.full_clean()
     volume_import.save()
-    return _start(volume_import, "check", background)
+    return volume_import
 
 
-def volume_import_confirm(*, volume_import_id, background=None) -> VolumeImport:
+def volume_import_confirm(*, volume_import_id) -> VolumeImport:
+    """Mark a checked import to be carried out; volume_import_run does it."""
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status != Status.READY:
             raise ValidationError(_("Only a checked import that waits for confirmation can start."))
         volume_import.status = Status.RUNNING
-        volume_import.progress = 0
-        volume_import.save(update_fields=["status", "progress"])
-    return _start(volume_import, "run", background)
+        volume_import.save(update_fields=["status"])
+    return volume_import
 
 
-def volume_import_discard(*, volume_import_id) -> None:
+def volume_import_discard(*, volume_import_id, busy: bool) -> None:
+    """Remove an import that was not carried out, with its file; `busy`: its job is still
+    queued or running, which only the job itself may end."""
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
-        if volume_import.status not in {Status.READY, Status.REJECTED, Status.FAILED}:
+        if volume_import.status in {Status.DONE, Status.UNDONE} or busy:
             raise ValidationError(_("Only an import that has not been carried out can be removed."))
         sql.Spool(volume_import).delete()
         volume_import.file.delete(save=False)
         volume_import.delete()
-
-
-def _start(volume_import, step, background):
-    if background is None:
-        background = runs_in_background(volume_import)
-    if not background:
-        return _STEPS[step](volume_import_id=volume_import.pk)
-    # Imported here: the tasks module imports this one.
-    from invoicing.volumes import tasks
-
-    task = {"check": tasks.check_volume_import, "run": tasks.run_volume_import}[step]
-    transaction.on_commit(partial(task.delay, volume_import.pk))
-    return volume_import
 
 
 # The check and the import.
@@ -130,23 +117,34 @@ class Outcome:
     month_totals: dict = field(default_factory=dict)
 
 
-def volume_import_check(*, volume_import_id) -> VolumeImport:
-    volume_import = _claim(volume_import_id, Status.PENDING, Status.CHECKING)
+def _no_progress(fraction):
+    pass
+
+
+def volume_import_check(*, volume_import_id, progress=_no_progress) -> VolumeImport:
+    """The preview: every fault of the file, or what the import would add per month.
+
+    PENDING or CHECKING (a check that stopped half-way, and is run again) -> READY or REJECTED.
+    `progress(fraction)` is told how far it has come.
+    """
+    volume_import = _claim(volume_import_id, {Status.PENDING, Status.CHECKING}, Status.CHECKING)
     if volume_import is not None:
-        outcome = _guarded(volume_import, _check)
+        outcome = _read(volume_import, _check, progress)
         _record(volume_import, outcome, Status.REJECTED if outcome.error_count else Status.READY)
         volume_import.save()
     return VolumeImport.objects.get(pk=volume_import_id)
 
 
-def volume_import_run(*, volume_import_id) -> VolumeImport:
-    # RUNNING -> RUNNING: a task delivered twice finds the import done and does nothing.
-    volume_import = _claim(volume_import_id, Status.RUNNING, Status.RUNNING)
+def volume_import_run(*, volume_import_id, progress=_no_progress) -> VolumeImport:
+    """Carry out a confirmed import: RUNNING -> DONE (or REJECTED if the register changed).
+
+    The rows and DONE commit together, so a run that stops half-way leaves the import RUNNING
+    with nothing written, and a run started again finds it DONE and does nothing.
+    """
+    volume_import = _claim(volume_import_id, {Status.RUNNING}, Status.RUNNING)
     if volume_import is not None:
-        try:
-            outcome = _guarded(volume_import, _run)
-        finally:
-            sql.Spool(volume_import).delete()
+        outcome = _read(volume_import, _run, progress)
+        sql.Spool(volume_import).delete()
         if outcome.error_count:
             # Something changed since the check: an agreement or a price item was removed.
             _record(volume_import, outcome, Status.REJECTED)
@@ -157,32 +155,23 @@ def volume_import_run(*, volume_import_id) -> VolumeImport:
 def _claim(volume_import_id, expected, new_status):
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
-        if volume_import.status != expected:
+        if volume_import.status not in expected:
             return None
         volume_import.status = new_status
-        volume_import.progress = 0
-        volume_import.save(update_fields=["status", "progress"])
+        volume_import.save(update_fields=["status"])
     return volume_import
 
 
-def _guarded(volume_import, step):
-    progress = _Progress(volume_import.pk)
+def _read(volume_import, step, progress):
     try:
         with files.Table(volume_import.file.path) as table:
             return step(volume_import, table, progress)
     except FileProblem as problem:
         return Outcome(errors=[{"row": None, "column": "", "message": str(problem)}], error_count=1)
-    except Exception:
-        logger.exception("volume import %s failed", volume_import.pk)
-        VolumeImport.objects.filter(pk=volume_import.pk).update(status=Status.FAILED)
-        raise
-    finally:
-        progress.close()
 
 
 def _record(volume_import, outcome, status):
     volume_import.status = status
-    volume_import.progress = 100
     volume_import.errors = outcome.errors
     volume_import.error_count = outcome.error_count
     volume_import.rows_read = outcome.rows_read
@@ -314,47 +303,20 @@ def _write_spooled(volume_import, spool, progress):
     return sql.write_documents(volume_import, spool.rows())
 
 
-_STEPS = {"check": volume_import_check, "run": volume_import_run}
-
-
-class _Progress:
-    """Progress is written through a connection of its own: the import's transaction, and
-    everything written in it, stays invisible to the polling page until it commits.
-
-    SQLite has one writer at a time, so there the page learns only the result.
-    """
-
-    def __init__(self, volume_import_id):
-        self.volume_import_id = volume_import_id
-        self.last = 0
-        self._connection = None
-        if connection.vendor == "postgresql":
-            self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
-
-    def __call__(self, fraction):
-        percent = min(int(fraction * 100), 99)
-        if self._connection is None or percent <= self.last:
-            return
-        self.last = percent
-        with self._connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {VolumeImport._meta.db_table} SET progress = %s WHERE id = %s",
-                [percent, self.volume_import_id],
-            )
-
-    def close(self):
-        if self._connection is not None:
-            self._connection.close()
-
-
 # Undo.
 
 
 def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
+    """Remove a completed import's volumes; PermissionDenied unless the user may undo it."""
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status != Status.DONE:
             raise ValidationError(_("Only a completed import can be undone."))
+        if not selectors.volume_import_may_undo(user=user, volume_import=volume_import):
+            access_log.warning(
+                "undo refused: user=%s volume_import=%s", user.username, volume_import.pk
+            )
+            raise PermissionDenied
         # Locked before the billed check: a billing run holds the same lock while it issues.
         closing.lock()
         months = import_months(volume_import)
@@ -371,6 +333,13 @@ def volume_import_undo(*, volume_import_id, user) -> VolumeImport:
         volume_import.undone_by = user
         volume_import.undone_at = timezone.now()
         volume_import.save()
+    audit_log.info(
+        "volume import undone: import=%s file=%s by=%s months=%s",
+        volume_import.pk,
+        volume_import.file_name,
+        user.username,
+        ",".join(str(month) for month in months),
+    )
     return volume_import
 
 

@@ -14,6 +14,7 @@ def _month_text(value):
 
 
 class VolumeImportTable(tables.Table):
+    caption = _("Volume imports")
     pk = tables.Column(
         verbose_name=_("Import no."), linkify=("invoicing:volume_import", {"pk": tables.A("pk")})
     )
@@ -42,6 +43,7 @@ class VolumeImportTable(tables.Table):
 
 
 class MonthlyVolumeTable(tables.Table):
+    caption = _("Volumes per month")
     month = tables.Column(order_by=("month", "customer__code", "price_item__code"))
     customer = tables.Column(
         accessor="customer__code", verbose_name=_("Customer"), order_by=("customer__code", "month")
@@ -91,6 +93,7 @@ class MonthlyVolumeTable(tables.Table):
 
 
 class VolumeDocumentTable(tables.Table):
+    caption = _("Imported documents")
     customer = tables.Column(
         accessor="customer__code", verbose_name=_("Customer"), order_by=("customer__code", "date")
     )

@@ -9,11 +9,6 @@ urlpatterns = [
     path("volymer/importer/ny/", views.volume_import_upload, name="volume_import_upload"),
     path("volymer/importer/<int:pk>/", views.volume_import, name="volume_import"),
     path(
-        "volymer/importer/<int:pk>/status/",
-        views.volume_import_status,
-        name="volume_import_status",
-    ),
-    path(
         "volymer/importer/<int:pk>/importera/",
         views.volume_import_confirm,
         name="volume_import_confirm",

@@ -2,16 +2,15 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ekonomi import access, lists
+from ekonomi import access, jobs, lists
 from ekonomi.periods import Month
-from invoicing.volumes import manual, selectors, services
+from invoicing.volumes import manual, selectors, services, tasks
 from invoicing.volumes.files import column_help
 from invoicing.volumes.filters import MonthlyVolumeFilter, VolumeDocumentFilter, VolumeImportFilter
 from invoicing.volumes.forms import ManualVolumeForm, VolumeUploadForm
@@ -70,6 +69,7 @@ def volume_import_upload(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
+            _start(tasks.volume_import_check, volume_import, request.user)
             return redirect("invoicing:volume_import", pk=volume_import.pk)
     return render(
         request, "invoicing/volume_import_upload.html", {"form": form, "columns": column_help()}
@@ -90,21 +90,22 @@ def volume_import(request, pk):
             "earlier": selectors.volume_import_earlier(volume_import=volume_import),
             "rows_new": volume_import.rows_read - volume_import.rows_skipped,
             "can_write": access.can(request.user, access.VOLUME_WRITE),
+            "job": selectors.volume_import_job(volume_import=volume_import),
+            "can_undo": selectors.volume_import_may_undo(
+                user=request.user, volume_import=volume_import
+            ),
             "Status": VolumeImport.Status,
         },
     )
 
 
-@access.allow(access.STAFF_READ)
-def volume_import_status(request, pk):
-    volume_import = selectors.volume_import_get(pk=pk)
-    return JsonResponse(
-        {
-            "status": volume_import.status,
-            "label": volume_import.get_status_display(),
-            "progress": volume_import.progress,
-            "finished": volume_import.is_finished,
-        }
+def _start(task, volume_import, user):
+    # The job's page is this import's page: it shows the job while it runs, then the result.
+    jobs.start(
+        task,
+        user=user,
+        params={"volume_import_id": volume_import.pk},
+        result_url=reverse("invoicing:volume_import", args=[volume_import.pk]),
     )
 
 
@@ -122,7 +123,14 @@ def _act(request, pk, action, done):
 @require_POST
 @access.allow(access.VOLUME_WRITE)
 def volume_import_confirm(request, pk):
-    return _act(request, pk, services.volume_import_confirm, None)
+    volume_import = selectors.volume_import_get(pk=pk)
+    try:
+        services.volume_import_confirm(volume_import_id=volume_import.pk)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        _start(tasks.volume_import_run, volume_import, request.user)
+    return redirect("invoicing:volume_import", pk=pk)
 
 
 @require_POST
@@ -139,9 +147,12 @@ def volume_import_undo(request, pk):
 @require_POST
 @access.allow(access.VOLUME_WRITE)
 def volume_import_discard(request, pk):
-    selectors.volume_import_get(pk=pk)
+    volume_import = selectors.volume_import_get(pk=pk)
+    job = selectors.volume_import_job(volume_import=volume_import)
     try:
-        services.volume_import_discard(volume_import_id=pk)
+        services.volume_import_discard(
+            volume_import_id=pk, busy=job is not None and not job.is_finished
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("invoicing:volume_import", pk=pk)

@@ -14,7 +14,7 @@ ROWS = {
     "customers:agreement_list": [("get", {}, None, everyone())],
     "customers:agreement_next_year": [
         ("get", {}, None, only(WRITERS)),
-        ("post", {}, {"year": "2012"}, only(WRITERS)),
+        ("post", {}, {"year": "2012"}, only(WRITERS, 302)),
     ],
     "customers:agreement_create": [
         ("get", {"code": "own"}, None, only(WRITERS)),

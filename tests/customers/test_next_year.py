@@ -1,10 +1,15 @@
+import time
+from functools import partial
+
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from customers.agreements import services as agreement_services
 from customers.agreements import tasks
 from customers.agreements.services import ServiceTerms, SkipReason
 from customers.models import AgreementService, Customer, Service, ServiceAgreement
+from ekonomi import jobs
+from ekonomi.jobs.models import Job
 from tests.customers.agreement_helpers import agreement, load_demo_agreements
 
 MANDATORY = ["KR", "LR", "KB", "SYS"]
@@ -80,6 +85,13 @@ def test_it_says_why_it_skipped_a_customer(agreements):
     assert service_codes("HAVA", 2013) == [*MANDATORY, "IB"]
 
 
+def result_page(client, response):
+    """The copy is a job that runs as the request commits; its page links to the result."""
+    job = Job.objects.get(pk=resolve(response.url).kwargs["pk"])
+    assert f'href="{job.result_url.replace("&", "&amp;")}"' in client.get(response.url).text
+    return client.get(job.result_url).text
+
+
 def test_the_page_asks_first_and_then_shows_what_was_created_and_skipped(client_for, agreements):
     client = client_for("unit_manager")
     url = reverse("customers:agreement_next_year")
@@ -87,22 +99,36 @@ def test_the_page_asks_first_and_then_shows_what_was_created_and_skipped(client_
     assert 'name="year"' in confirmation
     assert ServiceAgreement.objects.filter(year=2013).count() == 0
 
-    first = client.post(url, {"year": "2012"}).content.decode()
+    first = result_page(client, client.post(url, {"year": "2012"}))
     assert "33 utkast till avtal för 2013 skapades" in first
     assert "0 kunder hoppades över" in first
 
-    second = client.post(url, {"year": "2012"}).content.decode()
+    second = result_page(client, client.post(url, {"year": "2012"}))
     assert "0 utkast till avtal för 2013 skapades" in second
     assert "33 kunder hoppades över" in second
     assert "Har redan ett avtal för nästa år" in second
     assert ServiceAgreement.objects.filter(year=2013).count() == 33
 
 
+def finished(job, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.is_finished:
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job {job.pk} still {job.state}")
+
+
 @pytest.mark.celery
-def test_the_task_run_twice_creates_each_draft_once(transactional_db, demo):
+def test_the_job_run_twice_creates_each_draft_once(transactional_db, users):
     load_demo_agreements()
-    first = tasks.agreements_copy_to_next_year.delay(2012).get(timeout=60)
-    second = tasks.agreements_copy_to_next_year.delay(2012).get(timeout=60)
-    assert (len(first["created"]), len(first["skipped"])) == (33, 0)
-    assert (len(second["created"]), len(second["skipped"])) == (0, 33)
+    start = partial(
+        jobs.start, tasks.agreements_copy_to_next_year, user=users["admin"], params={"year": 2012}
+    )
+    first = finished(start())
+    second = finished(start())
+    assert (len(first.result["created"]), len(first.result["skipped"])) == (33, 0)
+    assert (len(second.result["created"]), len(second.result["skipped"])) == (0, 33)
+    assert second.message == "0 skapade, 33 överhoppade."
     assert ServiceAgreement.objects.filter(year=2013).count() == 33

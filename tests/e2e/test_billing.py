@@ -24,10 +24,7 @@ def test_a_unit_manager_bills_a_month_and_downloads_the_specification(january_vo
     assert page.get_by_text("22\u00a0800,00\u00a0kr").first.is_visible()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Utfärda fakturor för januari 2013").click()
-    page.wait_for_url("**/fakturering/korning/*/")
-    assert page.get_by_text("Utfärdad", exact=True).is_visible()
-    assert page.get_by_text("22\u00a0800,00\u00a0kr").is_visible()
-    page.get_by_role("link", name="Till månaden").click()
+    # Without a broker the issue runs as the request commits, and leads back to the month.
     page.wait_for_url("**/fakturering/2013-01/")
     assert "Fakturering januari 2013: utfärdad" in page.locator("h1").inner_text()
     pdf_link = page.get_by_role("link", name="PDF 2013-000001")

@@ -85,8 +85,17 @@ def test_it_sends_a_strict_content_security_policy(client_for):
 
 def _manage(args, **env):
     environment = {**os.environ, **env}
-    for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+    # The project's own settings, as a server would start them (not the tests').
+    for name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_SETTINGS_MODULE",
+    ):
         environment.pop(name, None)
+    for name, value in env.items():
+        if value is None:
+            environment.pop(name, None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
@@ -97,11 +106,17 @@ def _manage(args, **env):
     )
 
 
-@pytest.mark.parametrize("debug", ["0", "false"])
-def test_it_refuses_to_start_in_production_without_a_secret_key(debug):
-    result = _manage(["check"], DEBUG=debug, SECRET_KEY="")
+# None: DEBUG is not set at all, and debug mode is off by default.
+@pytest.mark.parametrize("debug", ["0", "false", None])
+def test_it_refuses_to_start_without_a_secret_key_unless_debug_is_on(debug):
+    result = _manage(["check"], DEBUG=debug, SECRET_KEY=None)
     assert result.returncode != 0
-    assert "SECRET_KEY måste sättas när DEBUG=0" in result.stderr
+    assert "SECRET_KEY måste sättas" in result.stderr
+
+
+def test_debug_mode_starts_on_the_development_key():
+    result = _manage(["check"], DEBUG="1", SECRET_KEY=None)
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_settings_pass_the_deploy_check():

@@ -6,6 +6,7 @@ The workers take only the queue job_kinds.SUBPROCESS_QUEUE, so an in-process tes
 (CELERY_TEST_WORKER=1) never takes their jobs.
 """
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.db import connection
 
 from ekonomi.celery import app
+from ekonomi.jobs import registry
 from tests.ekonomi.job_kinds import SUBPROCESS_QUEUE
 
 
@@ -106,6 +108,21 @@ class WorkerProcesses:
 
 
 @pytest.fixture
+def subprocess_queue(monkeypatch):
+    """Send the given job kinds to the worker subprocesses' queue, away from any in-process
+    test worker (CELERY_TEST_WORKER=1) that consumes the default queue."""
+
+    def route(*names):
+        for name in names:
+            kind = registry.get(name)
+            monkeypatch.setitem(
+                registry._kinds, name, dataclasses.replace(kind, queue=SUBPROCESS_QUEUE)
+            )
+
+    return route
+
+
+@pytest.fixture
 def worker_processes(transactional_db, tmp_path):
     """Starts workers on demand (`.start()`), each with a short heartbeat (0.3 s) and visibility
     timeout (2 s), and stops whatever is left at the end."""
@@ -123,6 +140,8 @@ def worker_processes(transactional_db, tmp_path):
         "REDIS_URL": settings.REDIS_URL,
         "JOBS_HEARTBEAT_SECONDS": "0.3",
         "CELERY_VISIBILITY_TIMEOUT": "2",
+        # Uploaded files are read by the worker: the test's media folder is shared.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     processes = WorkerProcesses(tmp_path, environment)
     yield processes

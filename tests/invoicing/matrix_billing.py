@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from customers.models import User
-from invoicing.models import BilledMonth, BillingRun, ErpFile, Invoice, PriceList
+from invoicing.models import BilledMonth, ErpFile, Invoice, PriceList
 from tests.matrix import everyone, only, scoped
 
 BILLERS = {"admin", "unit_manager"}
@@ -20,7 +20,6 @@ ROWS = {
     "invoicing:billing_issue": [
         ("post", {"month": "2099-02"}, {"digest": "0" * 64}, only(BILLERS, 302))
     ],
-    "invoicing:billing_run": [("get", {"pk": "billing_run"}, None, only(BILLERS))],
     "invoicing:billing_workbook": [("get", {"month": MONTH}, None, everyone())],
     "invoicing:erp_file": [("get", {"pk": "erp_file"}, None, only(ERP))],
     "invoicing:erp_settings": [("get", {}, None, only({"admin"}))],
@@ -69,8 +68,5 @@ def placeholders(own_customer, other_customer):
         values[f"{name}_invoice"] = invoice.number
     values["erp_file"] = ErpFile.objects.create(
         batch_id="FAKT-2099-01", month="2099-01-01", content=b"", sha256="", line_count=0
-    ).pk
-    values["billing_run"] = BillingRun.objects.create(
-        month="2099-01-01", digest="0" * 64, requested_by=manager
     ).pk
     return values

@@ -1,11 +1,13 @@
 import time
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from ekonomi import jobs
+from ekonomi.jobs.models import Job
+from invoicing.billing import tasks
 from invoicing.billing.basis import billing_basis
-from invoicing.models import BillingRun, CustomerErpAccount, ErpSettings, Invoice
+from invoicing.models import CustomerErpAccount, ErpSettings, Invoice
 from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
@@ -34,40 +36,39 @@ def text(response):
     return response.content.decode().replace(NBSP, " ")
 
 
-def test_a_unit_manager_previews_and_issues_a_month(
-    january, client_for, django_capture_on_commit_callbacks
-):
+def test_a_unit_manager_previews_and_issues_a_month(january, client_for):
     client = client_for("unit_manager")
     page = text(client.get(url("billing_month", month="2013-01")))
     assert "22 050,00 kr" in page and "750,00 kr" in page and "22 800,00 kr" in page
     digest = billing_basis(month=january).digest
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("billing_issue", month="2013-01"), {"digest": digest})
-    run = BillingRun.objects.get()
+    response = client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    job = Job.objects.get(kind="invoicing.billing_issue")
     assert response.status_code == 302
-    assert response.url == url("billing_run", pk=run.pk)
-    assert run.status == BillingRun.Status.DONE
-    assert (run.invoice_count, run.total) == (2, Decimal("22800.00"))
+    assert response.url == reverse("jobs:job", args=[job.pk])
+    # Issued at the request's commit (no broker): the job's page leads on to the month.
+    assert job.state == Job.State.DONE
+    assert url("billing_month", month="2013-01") in text(client.get(response.url))
+    assert job.result == {"invoices": 2, "total": "22800.00"}
+    assert job.message == f"Januari 2013 är utfärdad: 2 fakturor, 22{NBSP}800,00{NBSP}kr."
     issued = text(client.get(url("billing_month", month="2013-01")))
     assert "2013-000001" in issued and "2013-000002" in issued
 
 
-def test_a_run_on_a_changed_basis_fails_and_issues_nothing(
-    january, client_for, django_capture_on_commit_callbacks
-):
+def test_a_run_on_a_changed_basis_fails_and_issues_nothing(january, client_for):
     client = client_for("unit_manager")
     digest = billing_basis(month=january).digest
     volumes(january, {"RIKI": {"KR-FS": 999}})
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url("billing_issue", month="2013-01"), {"digest": digest})
-    run = BillingRun.objects.get()
-    assert run.status == BillingRun.Status.FAILED
-    assert run.message == (
+    client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    job = Job.objects.get(kind="invoicing.billing_issue")
+    assert job.state == Job.State.FAILED
+    assert job.message == (
         "Volymerna eller timmarna ändrades efter att förhandsgranskningen visades. "
         "Granska den igen."
     )
     assert not Invoice.objects.exists()
-    assert run.message in text(client.get(url("billing_month", month="2013-01")))
+    page = text(client.get(url("billing_month", month="2013-01")))
+    assert job.message in page
+    assert "Försök igen" in page
 
 
 def test_a_case_officer_sees_the_preview_but_cannot_issue(january, client_for):
@@ -139,17 +140,33 @@ def test_the_billing_overview_shows_each_month_of_the_year(january, client_for):
 
 
 @pytest.mark.celery
-def test_issuing_runs_as_a_task_and_the_run_page_follows_it(transactional_db, january, client_for):
+def test_issuing_runs_as_a_job_and_its_page_follows_it(transactional_db, january, client_for):
     client = client_for("unit_manager")
     digest = billing_basis(month=january).digest
     client.post(url("billing_issue", month="2013-01"), {"digest": digest})
-    run = BillingRun.objects.get()
+    job = Job.objects.get(kind="invoicing.billing_issue")
     for _attempt in range(120):
-        run.refresh_from_db()
-        if run.is_finished:
+        job.refresh_from_db()
+        if job.is_finished:
             break
         time.sleep(0.25)
-    assert run.status == BillingRun.Status.DONE
-    page = text(client.get(url("billing_run", pk=run.pk)))
+    assert job.state == Job.State.DONE
+    page = text(client.get(reverse("jobs:job", args=[job.pk])))
     assert "22 800,00 kr" in page
     assert 'http-equiv="refresh"' not in page
+
+
+def test_a_second_issue_of_a_month_while_the_first_is_queued_is_the_same_job(
+    january, client_for, users
+):
+    client = client_for("unit_manager")
+    digest = billing_basis(month=january).digest
+    first = jobs.start(
+        tasks.billing_issue,
+        user=users["unit_manager"],
+        params={"month": "2013-01", "digest": digest},
+        unique_key="billing-issue-2013-01",
+    )
+    response = client.post(url("billing_issue", month="2013-01"), {"digest": digest})
+    assert response.url == reverse("jobs:job", args=[first.pk])
+    assert Job.objects.filter(kind="invoicing.billing_issue").count() == 1

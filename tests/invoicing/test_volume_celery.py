@@ -1,4 +1,4 @@
-"""A big file goes through Celery: checked and imported by a task, followed by the page.
+"""A volume file goes through Celery: checked and imported by jobs, followed by the page.
 
 On CI this runs against a real worker on Redis (CELERY_TEST_WORKER=1); locally, eagerly.
 """
@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ekonomi.jobs.models import Job
 from invoicing.models import VolumeDocument, VolumeImport
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes, volumes
 
@@ -16,10 +17,8 @@ ROWS = [["RIKI", "KR-FS", f"2012-03-{day:02d}", f"C{day}", "10,00"] for day in r
 
 
 @pytest.fixture(autouse=True)
-def background(settings, tmp_path):
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    # Every file is "big": the check and the import run as tasks.
-    settings.VOLUME_IMPORT_BACKGROUND_BYTES = 0
 
 
 def wait_for(volume_import, *statuses, seconds=30):
@@ -33,7 +32,7 @@ def wait_for(volume_import, *statuses, seconds=30):
 
 
 @pytest.mark.celery
-def test_a_big_file_is_checked_and_imported_by_tasks_while_the_page_follows(
+def test_a_file_is_checked_and_imported_by_jobs_while_the_page_follows(
     transactional_db, client_for
 ):
     agree_2012()
@@ -44,48 +43,20 @@ def test_a_big_file_is_checked_and_imported_by_tasks_while_the_page_follows(
         {"file": SimpleUploadedFile("stor.csv", csv_bytes(ROWS))},
     )
     volume_import = VolumeImport.objects.get()
-    status_url = reverse("invoicing:volume_import_status", args=[volume_import.pk])
     assert response.url == reverse("invoicing:volume_import", args=[volume_import.pk])
     wait_for(volume_import, VolumeImport.Status.READY)
-    assert officer.get(status_url).json()["finished"] is True
 
     officer.post(reverse("invoicing:volume_import_confirm", args=[volume_import.pk]))
     wait_for(volume_import, VolumeImport.Status.DONE)
 
-    assert officer.get(status_url).json() == {
-        "status": "done",
-        "label": "Importerad",
-        "progress": 100,
-        "finished": True,
-    }
-    assert "28 rader lästa, 28 tillagda, 0 överhoppade." in (
-        officer.get(response.url).content.decode()
+    check, run = Job.objects.order_by("pk")
+    assert (check.kind, run.kind) == (
+        "invoicing.volume_import_check",
+        "invoicing.volume_import_run",
     )
+    status = officer.get(reverse("jobs:status", args=[run.pk])).json()
+    assert (status["state_label"], status["progress"]) == ("Klart", 100)
+    assert status["result_url"] == reverse("invoicing:volume_import", args=[volume_import.pk])
+    assert "28 rader lästa, 28 tillagda, 0 överhoppade." in officer.get(response.url).text
     assert VolumeDocument.objects.count() == 28
     assert volumes() == {("RIKI", "KR-FS", "2012-03"): (28, 0, 0, 28)}
-
-
-@pytest.mark.celery
-def test_the_page_of_a_file_being_checked_shows_the_progress_and_loads_the_poller(
-    transactional_db, client_for
-):
-    officer = client_for("officer")
-    volume_import = VolumeImport.objects.create(
-        source=VolumeImport.Source.FILE,
-        shape=VolumeImport.Shape.DOCUMENTS,
-        file_name="stor.csv",
-        status=VolumeImport.Status.CHECKING,
-        progress=40,
-    )
-
-    page = officer.get(reverse("invoicing:volume_import", args=[volume_import.pk])).content
-    status = officer.get(reverse("invoicing:volume_import_status", args=[volume_import.pk]))
-
-    assert b'<progress max="100" value="40"' in page
-    assert b"js/progress.js" in page
-    assert status.json() == {
-        "status": "checking",
-        "label": "Kontrolleras",
-        "progress": 40,
-        "finished": False,
-    }

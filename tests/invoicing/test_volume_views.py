@@ -4,8 +4,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ekonomi import jobs
 from ekonomi.periods import Month
 from invoicing.models import BilledMonth, VolumeDocument, VolumeImport
+from invoicing.volumes import services as volume_services
+from invoicing.volumes import tasks as volume_tasks
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes, import_file
 
 ROWS = [
@@ -46,7 +49,9 @@ def test_an_officer_uploads_sees_the_preview_confirms_and_sees_the_result(office
     response = officer.post(reverse("invoicing:volume_import_confirm", args=[volume_import.pk]))
     result = officer.get(response.url).content.decode()
     assert "3 rader lästa, 3 tillagda, 0 överhoppade." in result
-    assert "Ångra importen" in result
+    # The file has SPTE, served by Enhet 2, not the officer's Enhet 1: only an administrator
+    # may undo it.
+    assert "Ångra importen" not in result
     assert VolumeDocument.objects.count() == 3
 
 
@@ -89,22 +94,24 @@ def test_a_file_of_another_format_is_answered_on_the_form(officer):
     assert VolumeImport.objects.count() == 0
 
 
-def test_undo_from_the_result_page_removes_the_volumes(officer):
+def test_undo_from_the_result_page_removes_the_volumes(officer, client_for):
     volume_import = import_file(csv_bytes(ROWS))
+    admin = client_for("admin")
 
-    response = officer.post(reverse("invoicing:volume_import_undo", args=[volume_import.pk]))
+    response = admin.post(reverse("invoicing:volume_import_undo", args=[volume_import.pk]))
 
-    page = officer.get(response.url).content.decode()
+    page = admin.get(response.url).content.decode()
     assert "Importen ångrades; dess volymer har tagits bort." in page
     assert VolumeDocument.objects.count() == 0
 
 
-def test_undo_of_a_billed_month_is_refused_with_the_month_named(officer):
+def test_undo_of_a_billed_month_is_refused_with_the_month_named(officer, client_for):
     volume_import = import_file(csv_bytes(ROWS))
     BilledMonth.objects.create(month=Month(2012, 3).start)
+    admin = client_for("admin")
 
-    page = officer.get(reverse("invoicing:volume_import", args=[volume_import.pk])).content
-    response = officer.post(
+    page = admin.get(reverse("invoicing:volume_import", args=[volume_import.pk])).content
+    response = admin.post(
         reverse("invoicing:volume_import_undo", args=[volume_import.pk]), follow=True
     )
 
@@ -113,17 +120,23 @@ def test_undo_of_a_billed_month_is_refused_with_the_month_named(officer):
     assert VolumeDocument.objects.count() == 3
 
 
-def test_the_status_endpoint_reports_progress_as_json(officer):
-    volume_import = import_file(csv_bytes(ROWS))
+def test_a_file_waiting_for_its_check_shows_the_job_that_follows_it(officer, users):
+    volume_import = volume_services.volume_import_upload(
+        file=SimpleUploadedFile("mars.csv", csv_bytes(ROWS)), user=users["officer"]
+    )
+    # Started inside the test's transaction, which never commits: the job stays queued.
+    job = jobs.start(
+        volume_tasks.volume_import_check,
+        user=users["officer"],
+        params={"volume_import_id": volume_import.pk},
+    )
 
-    response = officer.get(reverse("invoicing:volume_import_status", args=[volume_import.pk]))
+    page = officer.get(reverse("invoicing:volume_import", args=[volume_import.pk])).text
 
-    assert response.json() == {
-        "status": "done",
-        "label": "Importerad",
-        "progress": 100,
-        "finished": True,
-    }
+    assert "Kontrollerar en volymfil" in page
+    assert "Väntar" in page
+    assert reverse("jobs:status", args=[job.pk]) in page
+    assert "Förhandsvisning" not in page
 
 
 def test_a_monthly_figure_leads_to_its_documents(officer):

@@ -2,12 +2,13 @@
 agreements of the tests' own so that the demo's agreements do not matter."""
 
 import io
+from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from customers.models import Customer, ServiceAgreement
-from invoicing.models import MonthlyVolume, VolumeCount, VolumeDocument, VolumeImport
+from invoicing.models import MonthlyVolume, PriceItem, VolumeCount, VolumeDocument, VolumeImport
 from invoicing.volumes import services as volume_services
 
 DOCUMENT_HEADER = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp"]
@@ -39,15 +40,15 @@ def xlsx_bytes(rows, *, header=DOCUMENT_HEADER, extra_sheet=True):
 
 
 def upload(content, name="volymer.csv", user=None):
-    return volume_services.volume_import_upload(
-        file=SimpleUploadedFile(name, content), user=user, background=False
+    volume_import = volume_services.volume_import_upload(
+        file=SimpleUploadedFile(name, content), user=user
     )
+    return volume_services.volume_import_check(volume_import_id=volume_import.pk)
 
 
 def confirm(volume_import):
-    return volume_services.volume_import_confirm(
-        volume_import_id=volume_import.pk, background=False
-    )
+    volume_services.volume_import_confirm(volume_import_id=volume_import.pk)
+    return volume_services.volume_import_run(volume_import_id=volume_import.pk)
 
 
 def import_file(content, name="volymer.csv", user=None):
@@ -79,3 +80,22 @@ def row_counts():
         VolumeCount.objects.count(),
         MonthlyVolume.objects.count(),
     )
+
+
+def counted_import(customer, creator):
+    """A completed manual import of 7 manual invoices for `customer` in May 2012."""
+    volume_import = VolumeImport.objects.create(
+        source=VolumeImport.Source.MANUAL,
+        shape=VolumeImport.Shape.COUNTS,
+        status=VolumeImport.Status.DONE,
+        month_totals={"2012-05": {}},
+        created_by=creator,
+    )
+    VolumeCount.objects.create(
+        volume_import=volume_import,
+        customer=customer,
+        price_item=PriceItem.objects.get(price_list__year=2012, code="KR-MAN"),
+        month=date(2012, 5, 1),
+        quantity=7,
+    )
+    return volume_import

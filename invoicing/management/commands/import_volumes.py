@@ -37,10 +37,11 @@ class Command(BaseCommand):
         with path.open("rb") as stream:
             try:
                 volume_import = services.volume_import_upload(
-                    file=File(stream, name=path.name), user=importer, background=False
+                    file=File(stream, name=path.name), user=importer
                 )
             except ValidationError as error:
                 raise CommandError(error.messages[0]) from error
+        volume_import = services.volume_import_check(volume_import_id=volume_import.pk)
         if volume_import.status != VolumeImport.Status.READY:
             self._errors(volume_import)
             raise CommandError(
@@ -48,12 +49,11 @@ class Command(BaseCommand):
             )
         self._preview(volume_import)
         if not yes and input(_("Import? [y/N] ")).strip().lower() not in YES:
-            services.volume_import_discard(volume_import_id=volume_import.pk)
+            services.volume_import_discard(volume_import_id=volume_import.pk, busy=False)
             self.stdout.write(_("Nothing was imported."))
             return
-        volume_import = services.volume_import_confirm(
-            volume_import_id=volume_import.pk, background=False
-        )
+        services.volume_import_confirm(volume_import_id=volume_import.pk)
+        volume_import = services.volume_import_run(volume_import_id=volume_import.pk)
         if volume_import.status != VolumeImport.Status.DONE:
             self._errors(volume_import)
             raise CommandError(_("Nothing was imported."))

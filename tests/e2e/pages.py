@@ -1,0 +1,62 @@
+"""The main pages that axe-core checks in the browser, and as whom.
+
+One line per page: (url name, kwargs, roles). A kwarg may be a function of no arguments,
+called once the test data exists (for ids). A new app adds its pages here, one line each.
+Each role logs in once and visits its pages in one browser (tests/e2e/test_accessibility.py).
+"""
+
+from customers.models import Customer
+
+ALL = frozenset({"admin", "head", "unit_manager", "officer", "controller", "bound_controller"})
+STAFF = ALL - {"controller", "bound_controller"}
+
+USERNAMES = {
+    "admin": "admin",
+    "head": "chef",
+    "unit_manager": "enhetschef",
+    "officer": "handlaggare",
+    "controller": "controller",
+    "bound_controller": "controller.riki",
+}
+
+
+def _riki_pk():
+    return Customer.objects.get(code="RIKI").pk
+
+
+PAGES = [
+    ("home", {}, ALL),
+    ("password_change", {}, {"controller"}),
+    ("customers:list", {}, ALL),
+    ("customers:detail", {"code": "RIKI"}, {"admin", "unit_manager", "bound_controller"}),
+    ("customers:create", {}, {"unit_manager"}),
+    ("customers:agreement_list", {}, {"head", "unit_manager"}),
+    ("customers:agreement_detail", {"code": "RIKI", "year": 2012}, {"unit_manager", "head"}),
+    ("invoicing:price_lists", {}, {"admin", "officer"}),
+    ("invoicing:price_list", {"year": 2013}, {"admin", "head"}),
+    ("invoicing:volumes", {}, {"officer", "bound_controller"}),
+    ("invoicing:volume_documents", {}, {"officer"}),
+    ("invoicing:volume_imports", {}, {"officer"}),
+    ("invoicing:volume_import_upload", {}, {"officer"}),
+    ("invoicing:manual_volumes", {}, {"officer"}),
+    ("invoicing:time_list", {}, {"officer", "controller"}),
+    ("invoicing:time_week", {}, {"officer"}),
+    ("invoicing:time_create", {}, {"unit_manager"}),
+    ("invoicing:time_summary", {}, {"unit_manager"}),
+    ("invoicing:billing_months", {}, {"unit_manager"}),
+    ("invoicing:billing_month", {"month": "2013-01"}, {"unit_manager", "bound_controller"}),
+    ("invoicing:invoice_list", {}, {"unit_manager", "bound_controller"}),
+    ("invoicing:invoice_detail", {"number": "2013-000001"}, {"controller"}),
+    ("invoicing:statistics", {}, {"head", "bound_controller"}),
+    ("invoicing:statistics_customer", {"code": "RIKI"}, {"controller"}),
+    ("invoicing:budget", {}, {"head"}),
+    ("invoicing:budget_edit", {"year": 2013}, {"head"}),
+    ("invoicing:erp_settings", {}, {"admin"}),
+    ("recent_changes", {}, {"head"}),
+    ("record_history", {"model": "customers.customer", "pk": _riki_pk}, {"admin"}),
+    ("lockouts", {}, {"admin"}),
+]
+
+
+def pages_for(role):
+    return [(name, kwargs) for name, kwargs, roles in PAGES if role in roles]
