@@ -1,3 +1,7 @@
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +12,7 @@ from customers.models import Unit
 from ekonomi import access, lists
 from ekonomi.params import year_from
 from ekonomi.periods import Year
+from ekonomi.uploads import upload_limit, upload_refusal
 from indicators.exporting import wants_xlsx, xlsx_response
 from indicators.phone import imports, selectors, services
 from indicators.phone.filters import TestCallFilter
@@ -15,6 +20,9 @@ from indicators.phone.forms import PhoneMonthForm, PhoneUploadForm, TestCallForm
 from indicators.phone.tables import TestCallTable
 from indicators.staffing.selectors import units
 from indicators.units import writable_units
+
+# A year of one unit's hourly rows is about 2,300 lines; this leaves room for every unit.
+PHONE_FILE_MAX_BYTES = 20 * 1024 * 1024
 
 
 def _hours(busiest):
@@ -72,16 +80,28 @@ def phone(request):
     )
 
 
+@contextmanager
+def _on_disk(upload):
+    # The reader opens a path; a small upload that Django kept in memory is written out first.
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        yield handle.name
+
+
+@upload_limit(PHONE_FILE_MAX_BYTES)
 @access.allow(access.PHONE_IMPORT)
 def phone_import(request):
     form = PhoneUploadForm(request.POST or None, request.FILES or None)
+    if refusal := upload_refusal(request):
+        form.add_error("file", refusal)
     errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            done = imports.phone_import(
-                content=upload.read(), file_name=upload.name, user=request.user
-            )
+            with _on_disk(upload) as path:
+                done = imports.phone_import(path=path, file_name=upload.name, user=request.user)
         except imports.ImportRefused as refused:
             errors = refused.errors
         else:
@@ -97,7 +117,7 @@ def phone_import(request):
         {
             "form": form,
             "errors": errors,
-            "columns": [imports.label(key) for key in imports.COLUMNS],
+            "columns": [str(f.label) for f in imports.SCHEMA.fields],
             "imports": selectors.phone_imports()[:10],
         },
     )

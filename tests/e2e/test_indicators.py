@@ -29,8 +29,9 @@ def test_the_management_group_switches_period_and_drills_down_to_a_unit(figures,
     assert "Ej uppnått" in row.inner_text()
     chart = page.locator("img[src*='ar_productivity.svg']")
     chart.scroll_into_view_if_needed()
+    # The first chart a server process draws starts its Vega engine: allow it the time.
     page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=chart.element_handle()
+        "img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(), timeout=45000
     )
     page.get_by_role("link", name="Enhet 2", exact=True).first.click()
     page.wait_for_url("**enhet=E2**")
