@@ -21,7 +21,7 @@ def surveys(request):
             _("Question"),
             _("Satisfied (%)"),
             _("Number of answers"),
-            _("Satisfied (%) %(year)s") % {"year": year - 1},
+            _("Satisfied %(year)s (%%)") % {"year": year - 1},
             _("Number of answers %(year)s") % {"year": year - 1},
         ]
         rows = [
