@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Customer, CustomerContact, RoutineDeviation, User
+from ekonomi.access import STAFF
 
 # The code is a path segment in our URLs and a key in import and ERP files.
 CODE_PATTERN = re.compile(r"[A-ZÅÄÖ0-9_-]+")
@@ -56,3 +57,17 @@ class DeviationForm(forms.ModelForm):
                 _("The approval date cannot be in the future."), code="approved_in_future"
             )
         return approved_on
+
+
+class PersonField(forms.ModelChoiceField):
+    """A choice of user shown by full name, for owners and responsibles."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+def staff_people():
+    """The active staff who can own a follow-up, an action or a complaint."""
+    return User.objects.filter(is_active=True, role__in=STAFF).order_by(
+        "first_name", "last_name", "username"
+    )

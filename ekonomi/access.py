@@ -85,6 +85,13 @@ BUDGET_READ = _rule(
 BUDGET_WRITE = _rule("budget_write", Role.ADMIN, Role.HEAD)
 # Failed nightly billing checks are shown to administrators.
 BILLING_CHECKS = _rule("billing_checks", Role.ADMIN)
+# Customer contacts, complaints, meetings and returned documents are recorded by the staff who
+# meet the customers; a controller only reads them (a bound one only their own customer's).
+CONTACT_WRITE = _rule("contact_write", *STAFF)
+# The complaints compilations count every customer, so no bound controller gets them.
+COMPLAINT_REPORTS = _rule("complaint_reports", *ALL, admits_bound=False)
+# The reasons for returning documents and their message templates are kept by the managers.
+RETURN_REASON_WRITE = _rule("return_reason_write", Role.ADMIN, Role.UNIT_MANAGER)
 # Background jobs: everyone may follow the jobs they started; who else sees a job is decided per
 # job by its kind's rule, and a bound controller sees only their own (ekonomi/jobs/selectors.py).
 JOBS = _rule("jobs", *ALL)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "customers",
     "invoicing",
     "indicators",
+    "complaints",
+    "customerlog",
 ]
 
 MIDDLEWARE = [

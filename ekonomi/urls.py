@@ -16,6 +16,8 @@ urlpatterns = [
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
     path("indikatorer/", include("indicators.urls")),
+    path("klagomal/", include("complaints.urls")),
+    path("kundlogg/", include("customerlog.urls")),
     path("jobb/", include("ekonomi.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.invoicing.billing_helpers import JANUARY, JANUARY_COUNTS, price_list, volumes
 
@@ -80,5 +81,5 @@ def test_a_unit_manager_bills_a_month_with_the_keyboard_only(january_volumes, pa
     page.once("dialog", lambda dialog: dialog.accept())
     tab_to(page, text("Utfärda fakturor för januari 2013"))
     page.keyboard.press("Enter")
-    page.wait_for_url("**/fakturering/korning/*/")
-    assert page.get_by_text("Utfärdad", exact=True).is_visible()
+    # Without a broker the issue runs as the request commits, and leads back to the month.
+    expect(page.locator("h1")).to_contain_text("utfärdad")
