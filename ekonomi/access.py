@@ -96,6 +96,24 @@ RETURN_REASON_WRITE = _rule("return_reason_write", Role.ADMIN, Role.UNIT_MANAGER
 # job by its kind's rule, and a bound controller sees only their own (ekonomi/jobs/selectors.py).
 JOBS = _rule("jobs", *ALL)
 
+# Indicators (the centre's own follow-up): everyone but a customer's bound controller reads the
+# aggregates; who sees people and who writes follows below.
+INDICATORS_READ = _rule("indicators_read", *ALL, admits_bound=False)
+# Named employees are personal data: administrators keep the register, a unit manager sees and
+# keeps their own unit's people (the views scope the rows); everyone else sees aggregates.
+STAFFING_PEOPLE = _rule("staffing_people", Role.ADMIN, Role.UNIT_MANAGER)
+# Sick leave, FTE adjustments, manual phone months and volume plans are entered per unit by its
+# manager (the services refuse another unit) or by an administrator.
+UNIT_FIGURES_WRITE = _rule("unit_figures_write", Role.ADMIN, Role.UNIT_MANAGER)
+# Targets are master data, like the price list.
+TARGET_WRITE = _rule("target_write", Role.ADMIN)
+# The phone system's export is read in by administrators and unit managers.
+PHONE_IMPORT = _rule("phone_import", Role.ADMIN, Role.UNIT_MANAGER)
+# Internal control rings the group numbers: the management group records the test calls.
+TEST_CALL_WRITE = _rule("test_call_write", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
+# Survey results arrive once a year and are entered by the head of operations or an administrator.
+SURVEY_WRITE = _rule("survey_write", Role.ADMIN, Role.HEAD)
+
 
 def allow(rule):
     """Decorate a view with its access rule; the permission-matrix test reads `access_rule`."""

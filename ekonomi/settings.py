@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ekonomi",
     "customers",
     "invoicing",
+    "indicators",
     "complaints",
     "customerlog",
 ]

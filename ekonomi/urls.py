@@ -15,6 +15,7 @@ urlpatterns = [
     path("administration/sparrar/hav/", views.lockout_lift, name="lockout_lift"),
     path("kunder/", include("customers.urls")),
     path("debitering/", include("invoicing.urls")),
+    path("indikatorer/", include("indicators.urls")),
     path("klagomal/", include("complaints.urls")),
     path("kundlogg/", include("customerlog.urls")),
     path("jobb/", include("ekonomi.jobs.urls")),

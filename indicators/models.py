@@ -1,0 +1,23 @@
+"""The models of indicators live with their areas; Django finds them all through this module."""
+
+from indicators.forecast.models import VolumePlan
+from indicators.phone.models import PhoneImport, PhoneMonth, PhoneTraffic, TestCall
+from indicators.sickleave.models import SickLeave
+from indicators.staffing.models import Employee, FteAdjustment, ProcessShare
+from indicators.surveys.models import CustomerSurveyResult, EmployeeSurvey
+from indicators.targets.models import Target
+
+__all__ = [
+    "CustomerSurveyResult",
+    "Employee",
+    "EmployeeSurvey",
+    "FteAdjustment",
+    "PhoneImport",
+    "PhoneMonth",
+    "PhoneTraffic",
+    "ProcessShare",
+    "SickLeave",
+    "Target",
+    "TestCall",
+    "VolumePlan",
+]

@@ -1,0 +1,152 @@
+"""Reading the phone system's export through the shared tabular reader: per group number and
+day (or hour), calls offered, answered and abandoned, average and longest wait in seconds.
+Every error names its row and column, and a file with any error saves nothing."""
+
+import re
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from customers.models import Unit
+from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
+from indicators.phone.models import PhoneImport, PhoneTraffic
+
+HOURS_PER_DAY = 24
+
+
+def _hour(value):
+    hour = values.parse_whole(value)
+    if hour >= HOURS_PER_DAY:
+        raise ValueError(_("An hour of the day is 0 to 23."))
+    return hour
+
+
+def _count(key, label, *names):
+    return Field(key, label, synonyms=names, parse=values.parse_whole, summed=True)
+
+
+SCHEMA = Schema.single(
+    "phone_statistics",
+    [
+        Field(
+            "number",
+            gettext_lazy("Group number"),
+            synonyms=("Gruppnummer", "Gruppnr", "Nummer", "Telefonnummer", "Group number"),
+            parse=values.text,
+        ),
+        Field(
+            "day",
+            gettext_lazy("Date"),
+            synonyms=("Datum", "Dag", "Date", "Day"),
+            parse=values.parse_date,
+        ),
+        Field(
+            "hour",
+            gettext_lazy("Hour"),
+            synonyms=("Timme", "Tim", "Hour"),
+            required=False,
+            parse=_hour,
+        ),
+        _count("offered", gettext_lazy("Offered"), "Erbjudna", "Inkommande", "Offered"),
+        _count("answered", gettext_lazy("Answered"), "Besvarade", "Answered"),
+        _count("abandoned", gettext_lazy("Abandoned"), "Avbrutna", "Tappade", "Abandoned"),
+        _count(
+            "average_wait",
+            gettext_lazy("Average wait (s)"),
+            "Medelväntetid",
+            "Medel väntetid",
+            "Average wait",
+        ),
+        _count(
+            "longest_wait",
+            gettext_lazy("Longest wait (s)"),
+            "Längsta väntetid",
+            "Max väntetid",
+            "Longest wait",
+        ),
+    ],
+)
+
+
+def phone_digits(number: str) -> str:
+    """The digits of a phone number, in national form: "+46 8-508 21 000" -> "0850821000"."""
+    digits = re.sub(r"\D", "", number)
+    return "0" + digits[2:] if number.strip().startswith("+46") else digits
+
+
+class ImportRefused(Exception):
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors  # [(row, column, message)]; row and column None for the whole file
+
+
+def _label(key):
+    return str(next(f.label for f in SCHEMA.fields if f.key == key))
+
+
+def _check(row, record, units, seen, errors):
+    """The row's unit, or None after adding to `errors` what is wrong with the row."""
+    unit = units.get(phone_digits(record["number"]))
+    faults = []
+    if unit is None:
+        message = _("The group number “%(number)s” belongs to no unit.")
+        faults.append(("number", message % {"number": record["number"]}))
+    for key, message in (
+        ("answered", _("More calls answered (%(answered)s) than offered (%(offered)s).")),
+        ("abandoned", _("More calls abandoned (%(abandoned)s) than offered (%(offered)s).")),
+    ):
+        if record[key] > record["offered"]:
+            faults.append((key, message % record))
+    if unit is not None:
+        # A day is given whole or by hour, and each hour once.
+        hours = seen.setdefault((unit.pk, record["day"]), set())
+        hour = record["hour"]
+        if hour in hours or (hours and (hour is None or None in hours)):
+            faults.append(
+                (
+                    "day" if hour is None else "hour",
+                    _("%(day)s for %(unit)s is already in the file (by day and by hour, or twice).")
+                    % {"day": record["day"].isoformat(), "unit": unit.code},
+                )
+            )
+        hours.add(hour)
+    for key, message in faults:
+        errors.add(row, _label(key), message)
+    return None if faults else unit
+
+
+def phone_import(*, path, file_name: str, user) -> PhoneImport:
+    """Read the file at `path` and store its rows; a day already stored for a unit is replaced."""
+    units = {phone_digits(u.phone): u for u in Unit.objects.exclude(phone="")}
+    rows, seen = [], {}
+    try:
+        with open_table(path, SCHEMA) as table:
+            for row, record in table.records():
+                unit = _check(row, record, units, seen, table.errors)
+                if unit is not None:
+                    del record["number"]
+                    rows.append(PhoneTraffic(unit=unit, **record))
+    except FileProblem as problem:
+        raise ImportRefused([(None, None, problem.message), *problem.errors]) from problem
+    if table.errors:
+        raise ImportRefused(table.errors.sorted())
+    days = [row.day for row in rows]
+    with transaction.atomic():
+        phone_import = PhoneImport.objects.create(
+            file_name=file_name,
+            rows=len(rows),
+            first_day=min(days),
+            last_day=max(days),
+            created_by=user,
+        )
+        days_of_unit = defaultdict(list)
+        for unit_id, day in seen:
+            days_of_unit[unit_id].append(day)
+        for unit_id, unit_days in days_of_unit.items():
+            PhoneTraffic.objects.filter(unit_id=unit_id, day__in=unit_days).delete()
+        for row in rows:
+            row.phone_import = phone_import
+        PhoneTraffic.objects.bulk_create(rows, batch_size=2000)
+    return phone_import
