@@ -18,6 +18,8 @@ class VolumeImport(models.Model):
         COUNTS = "counts", _("Monthly counts")
 
     class Status(models.TextChoices):
+        # The columns were not recognised: the user maps them (a saved column profile).
+        MAPPING = "mapping", _("Columns to be mapped")
         PENDING = "pending", _("Waiting to be checked")
         CHECKING = "checking", _("Being checked")
         READY = "ready", _("Checked, waiting for confirmation")
@@ -41,6 +43,11 @@ class VolumeImport(models.Model):
     # {"2012-03": {"rows": 120, "quantity": 120, "added": 100}}: what the preview and the
     # result show per month, kept so that the record outlives the file.
     month_totals = models.JSONField(_("totals per month"), default=dict, blank=True)
+    # How the reader took the file, for the preview: {"header_row", "profile", "skipped":
+    # [[row, text]] title rows above the header, "totals": [[row, label]] total rows left
+    # out, "ignored": [[letter, heading, hint]] columns not read}; while the columns are to
+    # be mapped, "sample": the file's headings and first rows, and "problems".
+    layout = models.JSONField(_("layout of the file"), default=dict, blank=True)
     # [{"row": 7, "column": "Datum", "message": "..."}]; at most ERROR_LIMIT entries.
     errors = models.JSONField(_("errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("number of errors"), default=0)

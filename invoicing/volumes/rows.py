@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from customers.models import Customer, ServiceAgreement
 from ekonomi.periods import Month
+from ekonomi.tabular import ErrorList
 from invoicing.prices.models import PriceItem
 from invoicing.volumes import files
 from invoicing.volumes.files import Shape, label
-from invoicing.volumes.models import VolumeImport
 
 PROGRESS_EVERY = 20_000
 _ABOVE_ALL = "\U0010ffff" * (files.EXTERNAL_ID_MAX + 1)
@@ -29,18 +29,9 @@ SEEN_LIMIT = 1_200_000
 _PLAIN_AMOUNT = re.compile(r"-?\d{1,12}(?:[.,]\d{1,2})?", re.ASCII)
 
 
-class Errors:
-    def __init__(self):
-        self.items = []
-        self.count = 0
-
-    def add(self, row, column, message):
-        self.count += 1
-        if len(self.items) < VolumeImport.ERROR_LIMIT:
-            self.items.append({"row": row, "column": column, "message": message})
-
-    def sorted(self):
-        return sorted(self.items, key=lambda error: (error["row"] or 0, error["column"]))
+def as_records(errors):
+    """The errors as the import keeps them: [{"row", "column", "message"}], sorted."""
+    return [error._asdict() for error in errors.sorted()]
 
 
 @dataclass
@@ -149,10 +140,11 @@ class Reader:
     `progress(fraction)` is called now and then with the part of `share` (0 to 1) read so far.
     """
 
-    def __init__(self, table, errors, *, progress, share):
+    def __init__(self, table, *, progress, share):
         self.table = table
         self.header = table.header
-        self.errors = errors
+        # The reader's own list: rows it cannot read (cells beyond the header) are on it too.
+        self.errors = errors = table.errors
         self.check = _Checker(Lookups.load(), errors)
         self._progress = progress
         self._share = share
@@ -182,7 +174,7 @@ class DocumentReader(Reader):
     amount as text or None)."""
 
     def rows(self):
-        index = self.header.index
+        index = self.header.positions
         customer_at, item_at, date_at = index["customer"], index["price_item"], index["date"]
         id_at, amount_at = index["external_id"], index.get("amount")
         width = self.header.width
@@ -267,7 +259,7 @@ class CountReader(Reader):
     """Rows (row number, customer id, price item id, ISO month, quantity)."""
 
     def rows(self):
-        index = self.header.index
+        index = self.header.positions
         width = self.header.width
         check = self.check
         for read, (number, cells) in enumerate(self.table, start=1):
@@ -295,7 +287,7 @@ READERS = {Shape.DOCUMENTS: DocumentReader, Shape.COUNTS: CountReader}
 def keys_hold(keys):
     """Whether every (raw customer, raw price item, year, customer id, item id) that a check
     resolved still resolves the same: same codes, agreements and price lists."""
-    check = _Checker(Lookups.load(), Errors())
+    check = _Checker(Lookups.load(), ErrorList(limit=0))
     return all(
         check.keys(None, customer, item, year) == (customer_id, item_id)
         for customer, item, year, customer_id, item_id in keys

@@ -4,12 +4,14 @@ The check and the import run as background jobs (invoicing/volumes/tasks.py) whe
 from the web; the command line calls them directly. Each claims its import by status, so a
 job run again after its worker died takes up where the import stands and never imports twice.
 
-A file is read once to check it for the preview and once more when the user confirms, because
-customers, agreements and prices may have changed in between. Both passes stream the file row
-by row, so memory stays flat however big it is. The check stages the valid rows in a temporary
-table to find duplicates and what is already imported; the import copies the rows into the
-documents table (see volume_sql). Nothing is written unless the whole file is valid: every
-fault is listed, and the transaction that wrote anything is rolled back.
+The file is read by the one tabular reader (ekonomi.tabular) against the volume schema
+(invoicing/volumes/files.py). It is parsed once, at the check: the valid rows are staged in a
+spool beside the file (lines ready for COPY) with the customer and price item keys they were
+checked with, and the import merges the spool into the documents table without reading the
+file again, unless the register changed in between, when it reads and checks the file anew.
+The check finds duplicates and what is already imported in temporary tables. Nothing is
+written unless the whole file is valid: every fault is listed, and the transaction that
+wrote anything is rolled back. A refused file is deleted; its record keeps the errors.
 """
 
 import hashlib
@@ -25,9 +27,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ekonomi.periods import Month
+from ekonomi.tabular import ColumnsNotRecognised, FileProblem, Sample, SkippedRow, open_table
+from ekonomi.tabular.services import column_profile_save
 from invoicing import closing
 from invoicing.volumes import files, monthly, rows, selectors, sql
-from invoicing.volumes.files import FileProblem, Shape
+from invoicing.volumes.files import Shape
 from invoicing.volumes.models import VolumeImport
 
 logger = logging.getLogger(__name__)
@@ -46,10 +50,12 @@ def max_bytes():
 
 
 def volume_import_upload(*, file, user) -> VolumeImport:
-    """Store the file and recognise its shape; the check comes next.
+    """Store the file and find its header; the check comes next.
 
-    An empty file, one over the size limit, or one that is not a volume file at all, is
-    refused with one message (a ValidationError) and nothing is stored.
+    An empty file, one over the size limit, one the reader refuses (a workbook bomb, headings
+    without data rows...) is refused with one message (a ValidationError) and nothing is
+    stored. A file whose columns are not recognised is kept, waiting for the user to map them
+    (status MAPPING); the command line, which cannot ask, discards it.
     """
     if file.size == 0:
         raise ValidationError(_("The file is empty."))
@@ -71,22 +77,108 @@ def volume_import_upload(*, file, user) -> VolumeImport:
     )
     volume_import.file.save(name, file, save=False)
     try:
-        with files.Table(volume_import.file.path) as table:
-            volume_import.shape = table.header.shape
+        _recognise(volume_import)
+        volume_import.full_clean()
     except FileProblem as problem:
         volume_import.file.delete(save=False)
-        raise ValidationError(str(problem)) from problem
-    volume_import.full_clean()
+        raise ValidationError(problem.message) from problem
+    except BaseException:
+        volume_import.file.delete(save=False)
+        raise
     volume_import.save()
     return volume_import
 
 
-def volume_import_confirm(*, volume_import_id) -> VolumeImport:
-    """Mark a checked import to be carried out; volume_import_run does it."""
+def _recognise(volume_import):
+    """Find the file's header (a saved column profile first): PENDING with its shape, or
+    MAPPING with the start of the file for the mapping form."""
+    try:
+        with open_table(volume_import.file.path, files.SCHEMA) as table:
+            volume_import.shape = str(table.header.shape.key)
+            volume_import.layout = _layout(table)
+            volume_import.status = Status.PENDING
+    except ColumnsNotRecognised as problem:
+        volume_import.shape = ""
+        volume_import.status = Status.MAPPING
+        sample = problem.sample
+        volume_import.layout = {
+            "message": problem.message,
+            "problems": [error._asdict() for error in problem.errors],
+            "sample": {
+                "header_row": sample.header_row,
+                "headers": sample.headers,
+                "rows": sample.rows,
+                "skipped": [[row.row, row.text] for row in sample.skipped],
+            },
+        }
+
+
+def _layout(table, *, totals=False):
+    header = table.header
+    layout = {
+        "header_row": header.row,
+        "profile": header.profile,
+        "skipped": [[row.row, row.text] for row in header.skipped],
+        "ignored": [[column.letter, column.header, column.hint] for column in header.ignored],
+    }
+    if totals:
+        layout["totals"] = [[row.row, row.text] for row in table.summary_rows]
+    return layout
+
+
+def volume_import_sample(*, volume_import) -> Sample | None:
+    """The start of the file whose columns are to be mapped, as the mapping form takes it."""
+    sample = volume_import.layout.get("sample")
+    if volume_import.status != Status.MAPPING or not sample:
+        return None
+    return Sample(
+        header_row=sample["header_row"],
+        headers=sample["headers"],
+        rows=[(row, cells) for row, cells in sample["rows"]],
+        skipped=[SkippedRow(row, text) for row, text in sample["skipped"]],
+    )
+
+
+def volume_import_map(*, volume_import_id, user, name, mapping) -> VolumeImport:
+    """Save how the file's columns map to the fields as a named column profile (later files
+    with the same headings are read with it) and read the file's header again with it."""
+    with transaction.atomic():
+        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
+        sample = volume_import_sample(volume_import=volume_import)
+        if sample is None:
+            raise ValidationError(_("The columns of this file are already known."))
+        column_profile_save(
+            actor=user, name=name, kind=files.SCHEMA.kind, headers=sample.headers, mapping=mapping
+        )
+        try:
+            _recognise(volume_import)
+        except FileProblem as problem:
+            raise ValidationError(problem.message) from problem
+        volume_import.save()
+    return volume_import
+
+
+def volume_import_billed_months(*, volume_import) -> list[Month]:
+    """The billed months that the import would add rows to: they become adjustment lines on
+    the next invoice, which the user confirms first."""
+    touched = [
+        Month.parse(key)
+        for key, totals in volume_import.month_totals.items()
+        if totals.get("new", totals.get("rows", 0))
+    ]
+    return closing.billed_months(sorted(touched))
+
+
+def volume_import_confirm(*, volume_import_id, billed_confirmed=False) -> VolumeImport:
+    """Mark a checked import to be carried out; volume_import_run does it. An import that
+    adds rows to a billed month needs `billed_confirmed`."""
     with transaction.atomic():
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status != Status.READY:
             raise ValidationError(_("Only a checked import that waits for confirmation can start."))
+        billed = volume_import_billed_months(volume_import=volume_import)
+        if billed and not billed_confirmed:
+            raise ValidationError(billed_message(billed))
         volume_import.status = Status.RUNNING
         volume_import.save(update_fields=["status"])
     return volume_import
@@ -104,6 +196,13 @@ def volume_import_discard(*, volume_import_id, busy: bool) -> None:
         volume_import.delete()
 
 
+def billed_message(months):
+    return _(
+        "The file has new rows for %(months)s, already billed: they become adjustment lines on "
+        "the next invoice. Confirm that they are to be imported."
+    ) % {"months": ", ".join(month.label for month in months)}
+
+
 # The check and the import.
 
 
@@ -115,6 +214,7 @@ class Outcome:
     rows_added: int = 0
     rows_skipped: int = 0
     month_totals: dict = field(default_factory=dict)
+    layout: dict | None = None
 
 
 def _no_progress(fraction):
@@ -131,6 +231,8 @@ def volume_import_check(*, volume_import_id, progress=_no_progress) -> VolumeImp
     if volume_import is not None:
         outcome = _read(volume_import, _check, progress)
         _record(volume_import, outcome, Status.REJECTED if outcome.error_count else Status.READY)
+        if outcome.error_count:
+            _drop_files(volume_import)
         volume_import.save()
     return VolumeImport.objects.get(pk=volume_import_id)
 
@@ -148,8 +250,16 @@ def volume_import_run(*, volume_import_id, progress=_no_progress) -> VolumeImpor
         if outcome.error_count:
             # Something changed since the check: an agreement or a price item was removed.
             _record(volume_import, outcome, Status.REJECTED)
+            _drop_files(volume_import)
             volume_import.save()
     return VolumeImport.objects.get(pk=volume_import_id)
+
+
+def _drop_files(volume_import):
+    """A refused file is not kept: its errors and its SHA-256 are what the record keeps."""
+    sql.Spool(volume_import).delete()
+    if volume_import.file:
+        volume_import.file.delete(save=False)
 
 
 def _claim(volume_import_id, expected, new_status):
@@ -164,10 +274,12 @@ def _claim(volume_import_id, expected, new_status):
 
 def _read(volume_import, step, progress):
     try:
-        with files.Table(volume_import.file.path) as table:
+        with open_table(volume_import.file.path, files.SCHEMA) as table:
             return step(volume_import, table, progress)
     except FileProblem as problem:
-        return Outcome(errors=[{"row": None, "column": "", "message": str(problem)}], error_count=1)
+        errors = [{"row": None, "column": "", "message": problem.message}]
+        errors += [error._asdict() for error in problem.errors]
+        return Outcome(errors=errors, error_count=len(errors))
 
 
 def _record(volume_import, outcome, status):
@@ -178,18 +290,13 @@ def _record(volume_import, outcome, status):
     volume_import.rows_added = outcome.rows_added
     volume_import.rows_skipped = outcome.rows_skipped
     volume_import.month_totals = outcome.month_totals
-
-
-def _header_errors(table):
-    errors = rows.Errors()
-    for problem in table.header.problems:
-        errors.add(*problem)
-    return errors
+    if outcome.layout is not None:
+        volume_import.layout = outcome.layout
 
 
 def _outcome(errors, reader):
     return Outcome(
-        errors=errors.sorted(),
+        errors=rows.as_records(errors),
         error_count=errors.count,
         rows_read=reader.rows_read if reader else 0,
         month_totals=reader.month_totals() if reader else {},
@@ -198,13 +305,12 @@ def _outcome(errors, reader):
 
 def _check(volume_import, table, progress):
     """Every fault of the file, or the preview: rows per month, and how many are new."""
-    errors = _header_errors(table)
-    if errors.count:
-        return _outcome(errors, None)
-    reader = rows.READERS[table.header.shape](table, errors, progress=progress, share=0.9)
+    shape = str(table.header.shape.key)
+    reader = rows.READERS[shape](table, progress=progress, share=0.9)
+    errors = reader.errors
     spool = sql.Spool(volume_import)
     with transaction.atomic():
-        if table.header.shape == Shape.COUNTS:
+        if shape == Shape.COUNTS:
             stage = sql.Stage(Shape.COUNTS)
             stage.fill(reader.rows())
             stage.check(errors)
@@ -221,13 +327,14 @@ def _check(volume_import, table, progress):
             )
         transaction.set_rollback(True)
     outcome = _outcome(errors, reader)
+    outcome.layout = _layout(table, totals=True)
     if errors.count:
         spool.delete()
         return outcome
     for key, month in outcome.month_totals.items():
         month["new"] = new.get(key, 0)
     outcome.rows_skipped = outcome.rows_read - sum(new.values())
-    if table.header.shape == Shape.DOCUMENTS:
+    if shape == Shape.DOCUMENTS:
         spool.save_keys(reader.keys)
     return outcome
 
@@ -236,17 +343,15 @@ def _find_duplicates(volume_import, suspects, errors):
     """Some verification may be in the file twice: read the file into a staging table to
     find the rows (a second reading, which only a faulty file, or a rare coincidence of
     hashes, costs)."""
-    with files.Table(volume_import.file.path) as table:
-        reader = rows.DocumentReader(table, rows.Errors(), progress=lambda fraction: None, share=0)
+    with open_table(volume_import.file.path, files.SCHEMA) as table:
+        reader = rows.DocumentReader(table, progress=lambda fraction: None, share=0)
         stage = sql.Stage(Shape.DOCUMENTS)
         stage.fill(reader.rows())
         stage.check(errors, suspects)
 
 
 def _run(volume_import, table, progress):
-    errors = _header_errors(table)
-    if errors.count:
-        return _outcome(errors, None)
+    shape = str(table.header.shape.key)
     spool = sql.Spool(volume_import)
     with transaction.atomic():
         closing.lock()
@@ -265,10 +370,9 @@ def _run(volume_import, table, progress):
         else:
             # Something changed since the preview: read and check the file again, so that
             # every fault is reported with its row.
-            reader = rows.READERS[table.header.shape](table, errors, progress=progress, share=0.85)
-            write = (
-                sql.write_documents if table.header.shape == Shape.DOCUMENTS else sql.write_counts
-            )
+            reader = rows.READERS[shape](table, progress=progress, share=0.85)
+            errors = reader.errors
+            write = sql.write_documents if shape == Shape.DOCUMENTS else sql.write_counts
             added = write(volume_import, reader.rows())
             outcome = _outcome(errors, reader)
             if errors.count:

@@ -132,13 +132,6 @@ def test_an_excel_file_of_counts_may_hold_the_month_as_a_date(agreements):
             "Filen är varken en CSV-fil eller en Excelfil.",
             id="broken-zip",
         ),
-        pytest.param(
-            b"Namn;Telefon\r\nAnna;08-123\r\n",
-            "Kolumnerna känns inte igen. En fil på fakturanivå har kolumnerna Förvaltning, "
-            "Prispost, Datum, Verifikation, (Belopp); en fil med antal per månad har "
-            "Förvaltning, Prispost, Månad, Antal.",
-            id="other-columns",
-        ),
     ],
 )
 def test_a_file_that_is_not_a_volume_file_gets_one_message_and_nothing_is_stored(

@@ -186,11 +186,12 @@ def test_every_error_is_listed_with_row_column_and_reason_and_nothing_is_written
         (8, "Datum", "”2012-02-30” är inget datum; skriv det som 2012-03-31 eller 20120331."),
         (9, "Datum", "Värdet saknas."),
         (10, "Verifikation", "Värdet saknas."),
-        (11, "Belopp", "”tio kronor” är inget belopp i kronor med högst två decimaler."),
+        (11, "Belopp", "”tio kronor” är inget belopp."),
         (12, "Verifikation", "Verifikationen ”A1” finns redan på rad 2 i filen."),
-        (13, "Belopp", "”1,234” är inget belopp i kronor med högst två decimaler."),
+        # Left to right, as the file has its columns.
         (13, "Förvaltning", "Förvaltning saknas."),
         (13, "Prispost", "Prispost saknas."),
+        (13, "Belopp", "”1,234” har fler än två decimaler; ett belopp är kronor och öre."),
     ]
     assert rejected.error_count == 14
     assert row_counts() == before
@@ -224,7 +225,7 @@ def test_count_errors_are_listed_too(agreements):
     assert errors_of(rejected) == [
         (2, "Antal", "Ett antal kan inte vara negativt."),
         (3, "Antal", "Ett antal måste vara ett heltal, inte ”2,5”."),
-        (4, "Månad", "”mars” är ingen månad; skriv till exempel 2012-03."),
+        (4, "Månad", "”mars” är ingen månad; skriv den som 2012-03 eller mars 2012."),
         (5, "Antal", "Värdet saknas."),
     ]
     assert row_counts() == before
@@ -245,9 +246,14 @@ def test_a_missing_required_column_is_reported_by_name(agreements):
         [["RIKI", "2012-03-01", "V1"]], header=["Förvaltning", "Datum", "Verifikation"]
     )
 
-    rejected = upload(content)
+    waiting = upload(content)
 
-    assert errors_of(rejected) == [(1, "Prispost", "Den obligatoriska kolumnen saknas.")]
+    # Not refused: the user maps the columns (or fixes the file), told what is missing.
+    assert waiting.status == VolumeImport.Status.MAPPING
+    assert [(p["row"], p["column"], p["message"]) for p in waiting.layout["problems"]] == [
+        (1, "Prispost", "Den obligatoriska kolumnen saknas.")
+    ]
+    assert waiting.layout["sample"]["headers"] == ["Förvaltning", "Datum", "Verifikation"]
     assert row_counts() == (0, 0, 0)
 
 
