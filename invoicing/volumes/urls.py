@@ -13,6 +13,11 @@ urlpatterns = [
         views.volume_import_confirm,
         name="volume_import_confirm",
     ),
+    path(
+        "volymer/importer/<int:pk>/kolumner/",
+        views.volume_import_map,
+        name="volume_import_map",
+    ),
     path("volymer/importer/<int:pk>/angra/", views.volume_import_undo, name="volume_import_undo"),
     path(
         "volymer/importer/<int:pk>/ta-bort/",

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_POST
 
 from ekonomi import access, jobs, lists
 from ekonomi.periods import Month
+from ekonomi.tabular.forms import ColumnMappingForm
+from ekonomi.uploads import upload_limit, upload_refusal
 from invoicing.volumes import manual, selectors, services, tasks
-from invoicing.volumes.files import column_help
+from invoicing.volumes.files import SCHEMA, column_help
 from invoicing.volumes.filters import MonthlyVolumeFilter, VolumeDocumentFilter, VolumeImportFilter
 from invoicing.volumes.forms import ManualVolumeForm, VolumeUploadForm
 from invoicing.volumes.models import VolumeImport
@@ -58,10 +60,15 @@ def volume_imports(request):
     )
 
 
+# The limit is enforced while the body streams in (ekonomi/uploads.py); the service checks the
+# size again for the command line.
+@upload_limit("VOLUME_IMPORT_MAX_BYTES")
 @access.allow(access.VOLUME_WRITE)
 def volume_import_upload(request):
     form = VolumeUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if refusal := upload_refusal(request):
+        form.add_error("file", refusal)
+    elif request.method == "POST" and form.is_valid():
         try:
             volume_import = services.volume_import_upload(
                 file=form.cleaned_data["file"], user=request.user
@@ -69,7 +76,8 @@ def volume_import_upload(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            _start(tasks.volume_import_check, volume_import, request.user)
+            if volume_import.status == VolumeImport.Status.PENDING:
+                _start(tasks.volume_import_check, volume_import, request.user)
             return redirect("invoicing:volume_import", pk=volume_import.pk)
     return render(
         request, "invoicing/volume_import_upload.html", {"form": form, "columns": column_help()}
@@ -79,12 +87,31 @@ def volume_import_upload(request):
 @access.allow(access.STAFF_READ)
 def volume_import(request, pk):
     volume_import = selectors.volume_import_get(pk=pk)
+    return _import_page(request, volume_import, mapping_form=_mapping_form(volume_import))
+
+
+def _mapping_form(volume_import, data=None):
+    sample = services.volume_import_sample(volume_import=volume_import)
+    if sample is None:
+        return None
+    return ColumnMappingForm(data, schema=SCHEMA, sample=sample)
+
+
+def _import_page(request, volume_import, *, mapping_form=None, billed_error=""):
     months = selectors.volume_import_months(volume_import=volume_import)
+    billed_new = []
+    if volume_import.status == VolumeImport.Status.READY:
+        billed_new = services.volume_import_billed_months(volume_import=volume_import)
     return render(
         request,
         "invoicing/volume_import.html",
         {
             "volume_import": volume_import,
+            "mapping_form": mapping_form,
+            "layout": volume_import.layout,
+            "billed_new": billed_new,
+            "billed_message": services.billed_message(billed_new) if billed_new else "",
+            "billed_error": billed_error,
             "months": months,
             "billed": [row.month for row in months if row.billed],
             "earlier": selectors.volume_import_earlier(volume_import=volume_import),
@@ -97,6 +124,39 @@ def volume_import(request, pk):
             "Status": VolumeImport.Status,
         },
     )
+
+
+@require_POST
+@access.allow(access.VOLUME_WRITE)
+def volume_import_map(request, pk):
+    volume_import = selectors.volume_import_get(pk=pk)
+    form = _mapping_form(volume_import, request.POST)
+    if form is None:
+        messages.info(request, _("The columns of this file are already known."))
+        return redirect("invoicing:volume_import", pk=pk)
+    if form.is_valid():
+        try:
+            volume_import = services.volume_import_map(
+                volume_import_id=volume_import.pk,
+                user=request.user,
+                name=form.cleaned_data["name"],
+                mapping=form.mapping(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The columns were saved as “%(name)s”; files with the same headings are "
+                    "read the same way."
+                )
+                % {"name": form.cleaned_data["name"]},
+            )
+            if volume_import.status == VolumeImport.Status.PENDING:
+                _start(tasks.volume_import_check, volume_import, request.user)
+            return redirect("invoicing:volume_import", pk=pk)
+    return _import_page(request, volume_import, mapping_form=form)
 
 
 def _start(task, volume_import, user):
@@ -125,8 +185,13 @@ def _act(request, pk, action, done):
 def volume_import_confirm(request, pk):
     volume_import = selectors.volume_import_get(pk=pk)
     try:
-        services.volume_import_confirm(volume_import_id=volume_import.pk)
+        services.volume_import_confirm(
+            volume_import_id=volume_import.pk,
+            billed_confirmed=request.POST.get("billed_confirmed") == "1",
+        )
     except ValidationError as error:
+        if volume_import.status == VolumeImport.Status.READY:
+            return _import_page(request, volume_import, billed_error=error.messages[0])
         messages.error(request, error.messages[0])
     else:
         _start(tasks.volume_import_run, volume_import, request.user)

@@ -34,7 +34,7 @@ def test_the_command_previews_and_imports_a_file(agreements, tmp_path):
     out, _err = run(str(path), "--yes", "--user", "handlaggare")
 
     assert "volymer.csv (Fakturanivå): 2 rader, 2 nya, 0 redan importerade." in out
-    assert "  2012-03: 1 rader, antal 1, 1 nya" in out
+    assert "  2012-03: 1 rad, antal 1, 1 nya" in out
     assert "2 rader lästa, 2 tillagda, 0 överhoppade." in out
     assert VolumeDocument.objects.count() == 2
     assert VolumeImport.objects.get().created_by.username == "handlaggare"

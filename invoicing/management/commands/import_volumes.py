@@ -1,9 +1,11 @@
+import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from customers.models import User
 from invoicing.volumes import selectors, services
@@ -12,10 +14,15 @@ from invoicing.volumes.models import VolumeImport
 YES = {"j", "ja", "y", "yes"}
 
 
+def rows(count):
+    return ngettext("%(count)s row", "%(count)s rows", count) % {"count": count}
+
+
 class Command(BaseCommand):
     help = (
         "Import volumes from an ERP file (CSV or .xlsx): check it, show the preview, and "
-        "import it once confirmed. Nothing is written if any row is wrong."
+        "import it once confirmed. Nothing is written if any row is wrong, and a refused file "
+        "leaves neither a record nor a copy behind."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +31,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--yes", action="store_true", help="import without asking when the check passes"
         )
+        parser.add_argument(
+            "--confirm-billed",
+            action="store_true",
+            help="import rows of billed months too (they become adjustment lines on the next "
+            "invoice) without asking",
+        )
 
-    def handle(self, *args, file, user, yes, **options):
+    def handle(self, *args, file, user, yes, confirm_billed, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(_("There is no file %(path)s.") % {"path": path})
@@ -41,49 +54,133 @@ class Command(BaseCommand):
                 )
             except ValidationError as error:
                 raise CommandError(error.messages[0]) from error
+        if volume_import.status == VolumeImport.Status.MAPPING:
+            self._discard(volume_import)
+            raise CommandError(self._unrecognised(volume_import))
         volume_import = services.volume_import_check(volume_import_id=volume_import.pk)
         if volume_import.status != VolumeImport.Status.READY:
             self._errors(volume_import)
+            self._discard(volume_import)
             raise CommandError(
-                _("%(count)s errors; nothing was imported.") % {"count": volume_import.error_count}
+                ngettext(
+                    "%(count)s error; nothing was imported.",
+                    "%(count)s errors; nothing was imported.",
+                    volume_import.error_count,
+                )
+                % {"count": volume_import.error_count}
             )
         self._preview(volume_import)
-        if not yes and input(_("Import? [y/N] ")).strip().lower() not in YES:
-            services.volume_import_discard(volume_import_id=volume_import.pk, busy=False)
+        billed = services.volume_import_billed_months(volume_import=volume_import)
+        if billed:
+            self.stdout.write(self.style.WARNING(services.billed_message(billed)))
+        if not self._confirmed(volume_import, yes, billed, confirm_billed):
+            self._discard(volume_import)
             self.stdout.write(_("Nothing was imported."))
             return
-        services.volume_import_confirm(volume_import_id=volume_import.pk)
+        services.volume_import_confirm(volume_import_id=volume_import.pk, billed_confirmed=True)
         volume_import = services.volume_import_run(volume_import_id=volume_import.pk)
         if volume_import.status != VolumeImport.Status.DONE:
             self._errors(volume_import)
+            self._discard(volume_import)
             raise CommandError(_("Nothing was imported."))
         self.stdout.write(
             self.style.SUCCESS(
-                _("Import %(number)s: %(read)s rows read, %(added)s added, %(skipped)s skipped.")
+                _("Import %(number)s: %(read)s read, %(added)s added, %(skipped)s skipped.")
                 % {
                     "number": volume_import.pk,
-                    "read": volume_import.rows_read,
+                    "read": rows(volume_import.rows_read),
                     "added": volume_import.rows_added,
                     "skipped": volume_import.rows_skipped,
                 }
             )
         )
 
+    def _confirmed(self, volume_import, yes, billed, confirm_billed):
+        if billed and not confirm_billed:
+            if yes and not self._interactive():
+                raise self._refuse_billed(volume_import)
+            question = _("Import, rows of billed months included? [j/N] ")
+        elif yes:
+            return True
+        else:
+            question = _("Import? [j/N] ")
+        try:
+            answer = input(question)
+        except EOFError:
+            answer = ""
+        return answer.strip().lower() in YES
+
+    def _interactive(self):
+        return sys.stdin.isatty()
+
+    def _refuse_billed(self, volume_import):
+        self._discard(volume_import)
+        return CommandError(
+            _(
+                "Nothing was imported: the file touches a billed month. Run again with "
+                "--confirm-billed to import those rows as adjustments."
+            )
+        )
+
+    def _discard(self, volume_import):
+        # The command keeps nothing of a file it did not import: no record, no copy.
+        services.volume_import_discard(volume_import_id=volume_import.pk, busy=False)
+
+    def _unrecognised(self, volume_import):
+        layout = volume_import.layout
+        sample = layout.get("sample", {})
+        lines = [layout.get("message", "")]
+        lines += [
+            f"{problem['column']}: {problem['message']}"
+            if problem["column"]
+            else problem["message"]
+            for problem in layout.get("problems", [])
+        ]
+        lines.append(
+            _("The file's headings (row %(row)s): %(headings)s.")
+            % {
+                "row": sample.get("header_row", "-"),
+                "headings": ", ".join(heading or "-" for heading in sample.get("headers", [])),
+            }
+        )
+        lines.append(
+            _("Map the columns once on the upload page; the mapping is saved and used here too.")
+        )
+        return "\n".join(line for line in lines if line)
+
     def _preview(self, volume_import):
         self.stdout.write(
-            _("%(file)s (%(shape)s): %(read)s rows, %(new)s new, %(skipped)s already imported.")
+            _("%(file)s (%(shape)s): %(read)s, %(new)s new, %(skipped)s already imported.")
             % {
                 "file": volume_import.file_name,
                 "shape": volume_import.get_shape_display(),
-                "read": volume_import.rows_read,
+                "read": rows(volume_import.rows_read),
                 "new": volume_import.rows_read - volume_import.rows_skipped,
                 "skipped": volume_import.rows_skipped,
             }
         )
+        layout = volume_import.layout
+        for row, text in layout.get("skipped", []):
+            self.stdout.write(_("  Row %(row)s skipped: %(text)s") % {"row": row, "text": text})
+        for row, text in layout.get("totals", []):
+            self.stdout.write(
+                _("  Row %(row)s left out as a total: %(text)s") % {"row": row, "text": text}
+            )
+        for letter, heading, hint in layout.get("ignored", []):
+            self.stdout.write(
+                _("  Column %(letter)s (%(heading)s) is not read. %(hint)s")
+                % {"letter": letter, "heading": heading or "-", "hint": hint}
+            )
         for row in selectors.volume_import_months(volume_import=volume_import):
             self.stdout.write(
-                _("  %(month)s: %(rows)s rows, quantity %(quantity)s, %(new)s new")
-                % {"month": row.month, "rows": row.rows, "quantity": row.quantity, "new": row.new}
+                _("  %(month)s: %(rows)s, quantity %(quantity)s, %(new)s new%(billed)s")
+                % {
+                    "month": row.month,
+                    "rows": rows(row.rows),
+                    "quantity": row.quantity,
+                    "new": row.new,
+                    "billed": _(" (billed)") if row.billed else "",
+                }
             )
 
     def _errors(self, volume_import):
