@@ -65,9 +65,12 @@ def volume_imports(request):
 @upload_limit("VOLUME_IMPORT_MAX_BYTES")
 @access.allow(access.VOLUME_WRITE)
 def volume_import_upload(request):
-    form = VolumeUploadForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = VolumeUploadForm(request.POST if bound else None, request.FILES if bound else None)
     if refusal := upload_refusal(request):
-        form.add_error("file", refusal)
+        # The file never arrived: its one error is why, not that it is missing.
+        form.is_valid()
+        form.errors["file"] = form.error_class([refusal])
     elif request.method == "POST" and form.is_valid():
         try:
             volume_import = services.volume_import_upload(
