@@ -1,11 +1,13 @@
 """`manage.py import_volumes FILE`: the same check, preview and import as the upload page."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from invoicing.models import VolumeDocument, VolumeImport
+from ekonomi.periods import Month
+from invoicing.models import BilledMonth, VolumeDocument, VolumeImport
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes
 
 ROWS = [["RIKI", "KR-FS", "2012-03-01", "V1", ""], ["SPTE", "LR-EL", "2012-04-01", "V2", ""]]
@@ -56,3 +58,61 @@ def test_the_command_refuses_a_file_that_is_not_a_volume_file(agreements, tmp_pa
 
     with pytest.raises(CommandError, match=r"Filen är tom\."):
         run(str(path), "--yes")
+
+
+def stored_files(settings):
+    return [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+
+
+def test_a_refused_file_leaves_neither_a_record_nor_a_copy(agreements, tmp_path, settings):
+    path = tmp_path / "fel.csv"
+    path.write_bytes(csv_bytes([["XXXX", "KR-FS", "2012-03-01", "V1", ""]]))
+
+    with pytest.raises(CommandError, match=r"1 fel; ingenting importerades\."):
+        run(str(path), "--yes")
+
+    assert VolumeImport.objects.count() == 0
+    assert stored_files(settings) == []
+
+
+def test_unknown_columns_are_refused_with_the_files_headings(agreements, tmp_path, settings):
+    path = tmp_path / "okand.csv"
+    path.write_bytes(b"Rapport\r\n\r\nNamn;Telefon;Belopp\r\nAnna;08-123;10\r\n")
+
+    with pytest.raises(CommandError) as refused:
+        run(str(path), "--yes")
+
+    assert "Filens rubriker (rad 3): Namn, Telefon, Belopp." in str(refused.value)
+    assert VolumeImport.objects.count() == 0
+    assert stored_files(settings) == []
+
+
+def test_a_billed_month_needs_its_own_confirmation(agreements, tmp_path, settings):
+    BilledMonth.objects.create(month=Month(2012, 3).start)
+    path = tmp_path / "sen.csv"
+    path.write_bytes(csv_bytes(ROWS))
+
+    with pytest.raises(CommandError, match=r"--confirm-billed"):
+        run(str(path), "--yes")
+    assert VolumeImport.objects.count() == 0
+    assert stored_files(settings) == []
+
+    out, _err = run(str(path), "--yes", "--confirm-billed")
+
+    assert "Filen har nya rader för mars 2012, som redan är fakturerad" in out
+    assert "  2012-03: 1 rad, antal 1, 1 nya (fakturerad)" in out
+    assert VolumeDocument.objects.count() == 2
+
+
+def test_without_yes_the_command_asks_and_a_no_keeps_nothing(
+    agreements, tmp_path, settings, monkeypatch
+):
+    path = tmp_path / "volymer.csv"
+    path.write_bytes(csv_bytes(ROWS))
+    monkeypatch.setattr("builtins.input", lambda question: "n")
+
+    out, _err = run(str(path))
+
+    assert "Ingenting importerades." in out
+    assert VolumeImport.objects.count() == 0
+    assert stored_files(settings) == []
