@@ -223,17 +223,16 @@ class Spool:
         table = VolumeDocument._meta.db_table
         if id_range is None:
             return rows_by_month
-        if _sorts_by_code_point() and not _fetch(
-            f"SELECT 1 FROM {table} WHERE external_id BETWEEN %s AND %s LIMIT 1", id_range
-        ):
+        if not _imported_between(*id_range):
             return rows_by_month
         # Some may be imported: ask for each row, from the spool copied into a temporary table.
         columns = ("volume_import_id", *DOCUMENT_COLUMNS)
         with connection.cursor() as cursor:
+            # The documents' own column types: the verifications compare in the collation
+            # of the documents table, as the import's look-ups do.
             cursor.execute(
-                "CREATE TEMPORARY TABLE volume_spooled (volume_import_id bigint,"
-                " external_id text, customer_id bigint, price_item_id bigint, date date,"
-                " month date, amount numeric(14, 2))"
+                f"CREATE TEMPORARY TABLE volume_spooled AS SELECT {', '.join(columns)}"
+                f" FROM {table} WHERE 1 = 0"
             )
         self.copy_into("volume_spooled", columns, progress=lambda fraction: None)
         rows = _fetch(
@@ -293,15 +292,44 @@ class Spool:
         self.keys_path.unlink(missing_ok=True)
 
 
+def _imported_between(lowest, highest):
+    """Whether a document imported before lies between the file's lowest and highest
+    verification, in Python's order (by code point), which is what bounds the file's."""
+    table = VolumeDocument._meta.db_table
+    if _sorts_by_code_point():
+        # The index answers in a moment.
+        where = "external_id BETWEEN %s AND %s"
+    else:
+        # In a Swedish or ICU collation "B2" sorts after "a1", so the bounds would not hold
+        # the file's verifications: compare bytes, which for UTF-8 is code-point order. Exact,
+        # though without the index (one scan of the table, still cheaper than asking for
+        # every row).
+        where = 'external_id COLLATE "C" BETWEEN %s AND %s'
+    return bool(_fetch(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", [lowest, highest]))
+
+
+_CODE_POINT_COLLATIONS = {"C", "POSIX", "C.UTF-8", "C.utf8"}
+
+
 def _sorts_by_code_point():
-    """Whether the database orders text as Python does, so that the lowest and highest
-    verification of a file bound all of them there too (a Swedish collation would not)."""
+    """Whether the verification column orders text as Python does: its own collation, or the
+    database's when it has none. SQLite's BINARY does."""
     if not postgres():
         return True
-    (collation,) = _fetch("SELECT datcollate FROM pg_database WHERE datname = current_database()")[
-        0
-    ]
-    return collation in {"C", "POSIX", "C.UTF-8", "C.utf8"}
+    table = VolumeDocument._meta.db_table
+    ((name, provider, collate, database_collate, database_provider),) = _fetch(
+        "SELECT co.collname, co.collprovider, co.collcollate, d.datcollate,"
+        " to_jsonb(d) ->> 'datlocprovider'"
+        " FROM pg_attribute a JOIN pg_collation co ON co.oid = a.attcollation"
+        " CROSS JOIN pg_database d"
+        " WHERE a.attrelid = %s::regclass AND a.attname = 'external_id'"
+        " AND d.datname = current_database()",
+        [table],
+    )
+    if name == "default":
+        # PostgreSQL 15 may take the database's order from ICU; before it, only from libc.
+        return database_provider in (None, "c") and database_collate in _CODE_POINT_COLLATIONS
+    return name in _CODE_POINT_COLLATIONS or (provider == "c" and collate in _CODE_POINT_COLLATIONS)
 
 
 _UNESCAPES = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}

@@ -358,3 +358,36 @@ def test_a_rejected_or_unconfirmed_file_can_be_removed(agreements):
     volume_services.volume_import_discard(volume_import_id=preview.pk, busy=False)
 
     assert not VolumeImport.objects.filter(pk=preview.pk).exists()
+
+
+@pytest.fixture
+def swedish_collation(db):
+    """On PostgreSQL, the verifications sorted as Swedish users expect ("a1" before "B2"),
+    which is not Python's order; SQLite compares by code point."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ALTER TABLE invoicing_volumedocument ALTER COLUMN external_id TYPE varchar(64) "
+                'COLLATE "sv-SE-x-icu"'
+            )
+
+
+def test_the_preview_counts_new_rows_as_the_import_adds_them_whatever_the_collation(
+    agreements, swedish_collation
+):
+    import_file(csv_bytes([["RIKI", "KR-FS", "2012-03-01", "a1", ""]]))
+    # By code point "B2" < "a1" < "c3"; in Swedish "a1" lies outside "B2"..."c3".
+    rows = [
+        ["RIKI", "KR-FS", "2012-03-02", "B2", ""],
+        ["RIKI", "KR-FS", "2012-03-03", "a1", ""],
+        ["RIKI", "KR-FS", "2012-03-04", "c3", ""],
+    ]
+
+    checked = upload(csv_bytes(rows))
+
+    assert (checked.rows_read, checked.rows_skipped) == (3, 1)
+    assert checked.month_totals["2012-03"]["new"] == 2
+    done = confirm(checked)
+    assert (done.rows_added, done.rows_skipped) == (2, 1)
