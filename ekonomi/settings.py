@@ -259,6 +259,9 @@ JOBS_RETRY_BACKOFF_SECONDS = float(env("JOBS_RETRY_BACKOFF_SECONDS", "5"))
 
 # Volume files from the ERP: the largest accepted.
 VOLUME_IMPORT_MAX_BYTES = int(env("VOLUME_IMPORT_MAX_BYTES", str(200 * 1024 * 1024)))
+# Imports never carried out (refused, or left at the mapping or the preview) are removed with
+# their files after this many days by `manage.py purge_volume_imports`.
+VOLUME_IMPORT_UNFINISHED_RETENTION_DAYS = int(env("VOLUME_IMPORT_UNFINISHED_RETENTION_DAYS", "7"))
 
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Serviceförvaltningen, ekonomiadministration")
 

@@ -203,6 +203,28 @@ def billed_message(months):
     ) % {"months": ", ".join(month.label for month in months)}
 
 
+def volume_imports_unfinished(*, older_than) -> list[VolumeImport]:
+    """Imports never carried out and uploaded before `older_than`: refused ones, and files
+    left waiting at the column mapping or the preview."""
+    return list(
+        VolumeImport.objects.filter(
+            source=VolumeImport.Source.FILE,
+            status__in=[Status.REJECTED, Status.MAPPING, Status.READY],
+            created_at__lt=older_than,
+        ).order_by("created_at", "pk")
+    )
+
+
+def volume_imports_purge(*, older_than) -> list[VolumeImport]:
+    """Remove the unfinished imports uploaded before `older_than`, with their files; the
+    removed ones, for the operator's list."""
+    removed = []
+    for volume_import in volume_imports_unfinished(older_than=older_than):
+        volume_import_discard(volume_import_id=volume_import.pk, busy=False)
+        removed.append(volume_import)
+    return removed
+
+
 # The check and the import.
 
 

@@ -55,7 +55,7 @@ def test_an_officer_maps_unknown_columns_once_and_the_next_file_is_read_with_the
     page.wait_for_url("**/volymer/importer/*/")
 
     assert page.get_by_role("heading", name="Förhandsvisning").is_visible()
-    assert page.get_by_text("1 rader lästa: 1 nya").is_visible()
+    assert page.get_by_text("1 rad läst: 1 nya").is_visible()
 
     upload(page, "april.csv", [["SPTE", "LR-EL", "2012-04-02", "L2", "5", ""]])
 

@@ -116,3 +116,41 @@ def test_without_yes_the_command_asks_and_a_no_keeps_nothing(
     assert "Ingenting importerades." in out
     assert VolumeImport.objects.count() == 0
     assert stored_files(settings) == []
+
+
+def test_unfinished_imports_past_the_retention_are_listed_and_purged_with_their_files(
+    agreements, tmp_path, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.invoicing.volume_helpers import import_file, upload
+
+    settings.VOLUME_IMPORT_UNFINISHED_RETENTION_DAYS = 7
+    waiting = upload(csv_bytes(ROWS), name="vantande.csv")
+    rejected = upload(csv_bytes([["XXXX", "KR-FS", "2012-03-01", "V9", ""]]), name="fel.csv")
+    done = import_file(csv_bytes([["RIKI", "KR-FS", "2012-05-01", "V7", ""]]), name="klar.csv")
+    recent = upload(csv_bytes([["RIKI", "KR-FS", "2012-06-01", "V8", ""]]), name="ny.csv")
+    old = timezone.now() - timedelta(days=8)
+    VolumeImport.objects.exclude(pk=recent.pk).update(created_at=old)
+
+    listed, _err = run_command("purge_volume_imports", "--dry-run")
+    assert "2 importer skulle tas bort." in listed
+    assert "vantande.csv" in listed and "fel.csv" in listed and "klar.csv" not in listed
+
+    out, _err = run_command("purge_volume_imports")
+
+    assert "2 importer togs bort." in out
+    assert set(VolumeImport.objects.values_list("pk", flat=True)) == {done.pk, recent.pk}
+    assert not VolumeImport.objects.filter(pk__in=[waiting.pk, rejected.pk]).exists()
+    assert sorted(p.name for p in stored_files(settings) if p.suffix == ".csv") == [
+        "klar.csv",
+        "ny.csv",
+    ]
+
+
+def run_command(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
