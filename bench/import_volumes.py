@@ -147,10 +147,11 @@ def measure_import(path):
     """(b), run in a subprocess of its own: its peak memory is the import's alone."""
     result = subprocess.run(
         [sys.executable, __file__, "--measure-import", str(path)],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        sys.exit(result.stderr)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -170,7 +171,8 @@ def import_as_the_page_does(path):
         )
     volume_import = volume_services.volume_import_check(volume_import_id=volume_import.pk)
     checked = time.perf_counter()
-    volume_services.volume_import_confirm(volume_import_id=volume_import.pk)
+    # The demo has billed 2012, which the file touches: the user confirms adjustments.
+    volume_services.volume_import_confirm(volume_import_id=volume_import.pk, billed_confirmed=True)
     volume_import = volume_services.volume_import_run(volume_import_id=volume_import.pk)
     done = time.perf_counter()
     return {

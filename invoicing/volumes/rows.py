@@ -17,10 +17,11 @@ from customers.models import Customer, ServiceAgreement
 from ekonomi.periods import Month
 from ekonomi.tabular import ErrorList
 from invoicing.prices.models import PriceItem
-from invoicing.volumes import files
+from invoicing.volumes import files, sql
 from invoicing.volumes.files import Shape, label
 
 PROGRESS_EVERY = 20_000
+
 _ABOVE_ALL = "\U0010ffff" * (files.EXTERNAL_ID_MAX + 1)
 # About 100 MB of hashes for a million verifications; a bigger file is checked in SQL alone.
 SEEN_LIMIT = 1_200_000
@@ -171,18 +172,22 @@ class Reader:
 
 class DocumentReader(Reader):
     """Rows (row number, external id, customer id, price item id, ISO date, ISO month,
-    amount as text or None)."""
+    amount as text or None); with `copy_lines_for` (an import's id), each row as the line
+    that COPY puts into the documents table for that import instead."""
 
-    def rows(self):
+    def rows(self, *, copy_lines_for=None):
         index = self.header.positions
         customer_at, item_at, date_at = index["customer"], index["price_item"], index["date"]
         id_at, amount_at = index["external_id"], index.get("amount")
-        width = self.header.width
         errors, check = self.errors, self.check
         id_column, amount_column = label("external_id"), label("amount")
+        as_lines = copy_lines_for is not None
+        lead = f"{copy_lines_for}\t"
+        escapes = sql.COPY_ESCAPES
         # A document is one of its month's volume: its rows and quantity are the same count.
         totals = self.quantity_by_month = self.rows_by_month
         dates, keys = {}, {}
+        pairs = {}
         # Verifications seen, by hash: a set of ints is a tenth of the time that grouping the
         # staged rows in SQL takes. A hash seen before makes its verification a suspect,
         # which the staging table then confirms or clears.
@@ -202,24 +207,26 @@ class DocumentReader(Reader):
                 if seen is not None and len(seen) > SEEN_LIMIT:
                     # Past this the set costs more memory than it saves time: SQL decides.
                     seen = self.suspects = None
-            if len(cells) < width:
-                cells = [*cells, *[""] * (width - len(cells))]
+            # The table hands over rows exactly as wide as the header.
             raw_customer, raw_item, raw_date = cells[customer_at], cells[item_at], cells[date_at]
             day = dates.get(raw_date)
             if day is None:
                 parsed = check.required(number, "date", raw_date, files.parse_date)
                 if parsed is not None:
-                    day = dates[raw_date] = (
-                        parsed.isoformat(),
-                        parsed.replace(day=1).isoformat(),
-                        parsed.year,
-                    )
+                    iso, month = parsed.isoformat(), parsed.replace(day=1).isoformat()
+                    # (date, month, year, both as COPY text)
+                    day = dates[raw_date] = (iso, month, parsed.year, f"{iso}\t{month}")
             year = day[2] if day else None
-            key = keys.get((raw_customer, raw_item, year))
-            if key is None:
+            raw_key = (raw_customer, raw_item, year)
+            pair = pairs.get(raw_key)
+            if pair is None:
                 key = check.keys(number, raw_customer, raw_item, year)
                 if key and year:
-                    keys[(raw_customer, raw_item, year)] = key
+                    keys[raw_key] = key
+                    # (ids, ids as COPY text)
+                    pair = pairs[raw_key] = (key, f"{key[0]}\t{key[1]}")
+            else:
+                key = pair[0]
             raw_id = cells[id_at]
             external_id = raw_id.strip() if raw_id.__class__ is str else files.text(raw_id)
             if not external_id:
@@ -250,7 +257,13 @@ class DocumentReader(Reader):
                 if external_id > highest:
                     highest = external_id
                 totals[day[1]] += 1
-                yield (number, external_id, key[0], key[1], day[0], day[1], amount)
+                if as_lines:
+                    if not external_id.isalnum():
+                        external_id = external_id.translate(escapes)
+                    amount_text = "\\N" if amount is None else amount
+                    yield f"{lead}{external_id}\t{pair[1]}\t{day[3]}\t{amount_text}"
+                else:
+                    yield (number, external_id, key[0], key[1], day[0], day[1], amount)
         self.rows_read = read
         self.id_range = (lowest, highest) if highest else None
 

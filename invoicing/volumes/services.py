@@ -338,7 +338,7 @@ def _check(volume_import, table, progress):
             stage.check(errors)
             new = stage.new_counts_by_month()
         else:
-            spool.fill(reader.rows())
+            spool.fill(reader.rows(copy_lines_for=volume_import.pk))
             if reader.suspects is None or reader.suspects:
                 _find_duplicates(volume_import, reader.suspects, errors)
             rows_by_month = {key: month["rows"] for key, month in reader.month_totals().items()}

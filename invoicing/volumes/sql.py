@@ -44,13 +44,14 @@ def month_key(value):
     return str(Month.from_date(value if isinstance(value, date) else date.fromisoformat(value)))
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+# COPY's text format: a backslash, tab or line break in a value is escaped.
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _escape(text):
     # Verification numbers are nearly always letters and digits; only others need escaping.
     # They are the only free text: the other values are numbers, ISO dates and checked amounts.
-    return text if text.isalnum() else text.translate(_ESCAPES)
+    return text if text.isalnum() else text.translate(COPY_ESCAPES)
 
 
 def _document_line(first, row):
@@ -206,13 +207,13 @@ class Spool:
             self.rows_path = Path(f"{volume_import.file.path}.rows")
             self.keys_path = Path(f"{volume_import.file.path}.keys")
 
-    def fill(self, rows):
-        """Spool the rows of a DocumentReader."""
-        line = partial(_document_line, self.volume_import.pk)
+    def fill(self, lines):
+        """Spool the rows of a DocumentReader, as `rows(copy_lines_for=the import's id)`
+        gives them: each the line COPY reads."""
         with self.rows_path.open("w", encoding="utf-8", newline="\n") as out:
             buffer = []
-            for row in rows:
-                buffer.append(line(row))
+            for line in lines:
+                buffer.append(line)
                 if len(buffer) >= BATCH:
                     out.write("\n".join(buffer) + "\n")
                     buffer = []
