@@ -322,7 +322,7 @@ def main():
         print(
             f"run {run}: (a) {copies[-1]:.1f} s; (b) {b['total']:.1f} s "
             f"(preview {b['preview']:.1f} s + import {b['import']:.1f} s), "
-            f"peak {b['peak_mb']:.0f} MB"
+            f"peak {b['peak_mb']:.0f} MB; (b) / (a) in this run {b['total'] / copies[-1]:.2f}"
         )
     bomb = measure_bomb(workdir)
     sample = None

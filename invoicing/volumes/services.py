@@ -27,12 +27,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ekonomi.periods import Month
-from ekonomi.tabular import ColumnsNotRecognised, FileProblem, Sample, SkippedRow, open_table
-from ekonomi.tabular.services import column_profile_save
+from ekonomi.tabular import FileProblem, open_table
 from invoicing import closing
 from invoicing.volumes import files, monthly, rows, selectors, sql
 from invoicing.volumes.files import Shape
+from invoicing.volumes.mapping import layout, recognise
 from invoicing.volumes.models import VolumeImport
+from invoicing.volumes.spool import Spool
 
 logger = logging.getLogger(__name__)
 # Who undid what: a record of its own, apart from the import's technical log.
@@ -77,7 +78,7 @@ def volume_import_upload(*, file, user) -> VolumeImport:
     )
     volume_import.file.save(name, file, save=False)
     try:
-        _recognise(volume_import)
+        recognise(volume_import)
         volume_import.full_clean()
     except FileProblem as problem:
         volume_import.file.delete(save=False)
@@ -86,75 +87,6 @@ def volume_import_upload(*, file, user) -> VolumeImport:
         volume_import.file.delete(save=False)
         raise
     volume_import.save()
-    return volume_import
-
-
-def _recognise(volume_import):
-    """Find the file's header (a saved column profile first): PENDING with its shape, or
-    MAPPING with the start of the file for the mapping form."""
-    try:
-        with open_table(volume_import.file.path, files.SCHEMA) as table:
-            volume_import.shape = str(table.header.shape.key)
-            volume_import.layout = _layout(table)
-            volume_import.status = Status.PENDING
-    except ColumnsNotRecognised as problem:
-        volume_import.shape = ""
-        volume_import.status = Status.MAPPING
-        sample = problem.sample
-        volume_import.layout = {
-            "message": problem.message,
-            "problems": [error._asdict() for error in problem.errors],
-            "sample": {
-                "header_row": sample.header_row,
-                "headers": sample.headers,
-                "rows": sample.rows,
-                "skipped": [[row.row, row.text] for row in sample.skipped],
-            },
-        }
-
-
-def _layout(table, *, totals=False):
-    header = table.header
-    layout = {
-        "header_row": header.row,
-        "profile": header.profile,
-        "skipped": [[row.row, row.text] for row in header.skipped],
-        "ignored": [[column.letter, column.header, column.hint] for column in header.ignored],
-    }
-    if totals:
-        layout["totals"] = [[row.row, row.text] for row in table.summary_rows]
-    return layout
-
-
-def volume_import_sample(*, volume_import) -> Sample | None:
-    """The start of the file whose columns are to be mapped, as the mapping form takes it."""
-    sample = volume_import.layout.get("sample")
-    if volume_import.status != Status.MAPPING or not sample:
-        return None
-    return Sample(
-        header_row=sample["header_row"],
-        headers=sample["headers"],
-        rows=[(row, cells) for row, cells in sample["rows"]],
-        skipped=[SkippedRow(row, text) for row, text in sample["skipped"]],
-    )
-
-
-def volume_import_map(*, volume_import_id, user, name, mapping) -> VolumeImport:
-    """Save how the file's columns map to the fields as a named column profile (later files
-    with the same headings are read with it) and read the file's header again with it."""
-    with transaction.atomic():
-        volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
-        sample = volume_import_sample(volume_import=volume_import)
-        if sample is None:
-            raise ValidationError(_("The columns of this file are already known."))
-        column_profile_save(
-            actor=user, name=name, kind=files.SCHEMA.kind, headers=sample.headers, mapping=mapping
-        )
-        try:
-            _recognise(volume_import)
-        except FileProblem as problem:
-            raise ValidationError(problem.message) from problem
-        volume_import.save()
     return volume_import
 
 
@@ -191,7 +123,7 @@ def volume_import_discard(*, volume_import_id, busy: bool) -> None:
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status in {Status.DONE, Status.UNDONE} or busy:
             raise ValidationError(_("Only an import that has not been carried out can be removed."))
-        sql.Spool(volume_import).delete()
+        Spool(volume_import).delete()
         volume_import.file.delete(save=False)
         volume_import.delete()
 
@@ -268,7 +200,7 @@ def volume_import_run(*, volume_import_id, progress=_no_progress) -> VolumeImpor
     volume_import = _claim(volume_import_id, {Status.RUNNING}, Status.RUNNING)
     if volume_import is not None:
         outcome = _read(volume_import, _run, progress)
-        sql.Spool(volume_import).delete()
+        Spool(volume_import).delete()
         if outcome.error_count:
             # Something changed since the check: an agreement or a price item was removed.
             _record(volume_import, outcome, Status.REJECTED)
@@ -279,7 +211,7 @@ def volume_import_run(*, volume_import_id, progress=_no_progress) -> VolumeImpor
 
 def _drop_files(volume_import):
     """A refused file is not kept: its errors and its SHA-256 are what the record keeps."""
-    sql.Spool(volume_import).delete()
+    Spool(volume_import).delete()
     if volume_import.file:
         volume_import.file.delete(save=False)
 
@@ -330,7 +262,7 @@ def _check(volume_import, table, progress):
     shape = str(table.header.shape.key)
     reader = rows.READERS[shape](table, progress=progress, share=0.9)
     errors = reader.errors
-    spool = sql.Spool(volume_import)
+    spool = Spool(volume_import)
     with transaction.atomic():
         if shape == Shape.COUNTS:
             stage = sql.Stage(Shape.COUNTS)
@@ -349,7 +281,7 @@ def _check(volume_import, table, progress):
             )
         transaction.set_rollback(True)
     outcome = _outcome(errors, reader)
-    outcome.layout = _layout(table, totals=True)
+    outcome.layout = layout(table, totals=True)
     if errors.count:
         spool.delete()
         return outcome
@@ -374,7 +306,7 @@ def _find_duplicates(volume_import, suspects, errors):
 
 def _run(volume_import, table, progress):
     shape = str(table.header.shape.key)
-    spool = sql.Spool(volume_import)
+    spool = Spool(volume_import)
     with transaction.atomic():
         closing.lock()
         keys = spool.keys()

@@ -12,7 +12,7 @@ from ekonomi import access, jobs, lists
 from ekonomi.periods import Month
 from ekonomi.tabular.forms import ColumnMappingForm
 from ekonomi.uploads import upload_limit, upload_refusal
-from invoicing.volumes import manual, selectors, services, tasks
+from invoicing.volumes import manual, mapping, selectors, services, tasks
 from invoicing.volumes.files import SCHEMA, column_help
 from invoicing.volumes.filters import MonthlyVolumeFilter, VolumeDocumentFilter, VolumeImportFilter
 from invoicing.volumes.forms import ManualVolumeForm, VolumeUploadForm
@@ -94,7 +94,7 @@ def volume_import(request, pk):
 
 
 def _mapping_form(volume_import, data=None):
-    sample = services.volume_import_sample(volume_import=volume_import)
+    sample = mapping.volume_import_sample(volume_import=volume_import)
     if sample is None:
         return None
     return ColumnMappingForm(data, schema=SCHEMA, sample=sample)
@@ -139,7 +139,7 @@ def volume_import_map(request, pk):
         return redirect("invoicing:volume_import", pk=pk)
     if form.is_valid():
         try:
-            volume_import = services.volume_import_map(
+            volume_import = mapping.volume_import_map(
                 volume_import_id=volume_import.pk,
                 user=request.user,
                 name=form.cleaned_data["name"],

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import VolumeDocument, VolumeImport
+from invoicing.volumes import mapping as volume_mapping
 from invoicing.volumes import services as volume_services
 from tests.invoicing.volume_helpers import agree_2012, confirm, errors_of, upload, volumes
 
@@ -187,7 +188,7 @@ def test_unknown_headings_are_mapped_once_and_the_profile_reads_the_next_file(ag
     assert sample["header_row"] == 4
     assert sample["headers"][:5] == UNKNOWN_HEADER
     assert sample["rows"][0] == [5, ["RIKI", "KR-FS", "2012-03-01", "L1", "10", ""]]
-    mapped = volume_services.volume_import_map(
+    mapped = volume_mapping.volume_import_map(
         volume_import_id=waiting.pk,
         user=users["officer"],
         name="Agresso kundreskontra",
