@@ -7,10 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
-from invoicing.models import TimeEntry, TimeImport
 from ekonomi.importing import ImportRefused
+from invoicing.models import TimeEntry, TimeImport
 from invoicing.timereport.imports import hours_import
 from tests.conftest import make_user
 from tests.invoicing.time_helpers import new_customer, sign_agreement
