@@ -11,7 +11,8 @@ An import service reads a path with `open_table` and raises ImportRefused (the r
   same headings are read with it by themselves;
 - what the reader left out (title rows, columns not read, total rows) is told with the result.
 
-A waiting file older than PENDING_MAX_AGE is deleted when the next one is put to wait.
+A waiting file is deleted once it is imported, refused or cancelled; one left behind (the user
+went away) is deleted after PENDING_MAX_AGE, when the next file is put to wait.
 """
 
 import secrets
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -127,31 +129,36 @@ def _pending_dir():
     return folder
 
 
-def _session_key(kind):
-    return f"pending_import:{kind}"
+def _session_key(request):
+    # One waiting file per import page: the budget of 2013 and of 2014 are two pages.
+    return f"pending_import:{request.path}"
 
 
-def _put_to_wait(request, kind, upload, sample):
-    folder = _pending_dir()
+def _purge_old(folder):
     cutoff = time.time() - PENDING_MAX_AGE
     for old in folder.iterdir():
         if old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
-    _discard(request, kind)
+
+
+def _put_to_wait(request, upload, sample):
+    folder = _pending_dir()
+    _purge_old(folder)
+    _discard(request)
     token = secrets.token_hex(16)
     with (folder / token).open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
-    request.session[_session_key(kind)] = {
+    request.session[_session_key(request)] = {
         "token": token,
         "name": upload.name,
         "sample": asdict(sample),
     }
 
 
-def _waiting(request, kind):
+def _waiting(request):
     """(path, file name, sample) of the file waiting for its columns, or None."""
-    saved = request.session.get(_session_key(kind))
+    saved = request.session.get(_session_key(request))
     if not saved:
         return None
     path = _pending_dir() / saved["token"]
@@ -170,8 +177,8 @@ def _waiting(request, kind):
     )
 
 
-def _discard(request, kind):
-    saved = request.session.pop(_session_key(kind), None)
+def _discard(request):
+    saved = request.session.pop(_session_key(request), None)
     if saved:
         (_pending_dir() / saved["token"]).unlink(missing_ok=True)
 
@@ -184,9 +191,9 @@ def import_page(request, *, schema, upload_form, run, done, template, context=No
     page = {"errors": [], "mapping": None, **(context or {})}
     form = upload_form()
     step = request.POST.get("step") if request.method == "POST" else None
-    waiting = _waiting(request, kind) if step in ("map", "cancel") else None
+    waiting = _waiting(request) if step in ("map", "cancel") else None
     if step == "cancel":
-        _discard(request, kind)
+        _discard(request)
     elif step == "map" and waiting is None:
         page["errors"] = [FileError(None, "", _("The file is no longer here; upload it again."))]
     elif step == "map":
@@ -195,20 +202,35 @@ def import_page(request, *, schema, upload_form, run, done, template, context=No
         if not mapping.is_valid():
             page["mapping"] = mapping
         else:
-            column_profile_save(
-                actor=request.user,
-                name=mapping.cleaned_data["name"],
-                kind=kind,
-                headers=sample.headers,
-                mapping=mapping.mapping(),
-            )
             try:
-                return _finish(request, run(path=path, file_name=file_name), done)
-            except ImportRefused as refusal:
-                page["errors"] = refusal.errors
-            finally:
-                _discard(request, kind)
+                column_profile_save(
+                    actor=request.user,
+                    name=mapping.cleaned_data["name"],
+                    kind=kind,
+                    headers=sample.headers,
+                    mapping=mapping.mapping(),
+                )
+            except ValidationError:
+                # The form has checked the rest; what is left is the name, taken by a source
+                # with other headings.
+                mapping.add_error(
+                    "name",
+                    _("Files with other headings already have a source called “%(name)s”.")
+                    % {"name": mapping.cleaned_data["name"]},
+                )
+                page["mapping"] = mapping
+            else:
+                # The profile stays even if the rows are refused: the corrected file is read
+                # with it.
+                try:
+                    return _finish(request, run(path=path, file_name=file_name), done)
+                except ImportRefused as refusal:
+                    page["errors"] = refusal.errors
+                finally:
+                    _discard(request)
     elif request.method == "POST":
+        # A new file replaces one still waiting for its columns.
+        _discard(request)
         form = upload_form(request.POST, request.FILES)
         if refusal := upload_refusal(request):
             form.add_error("file", refusal)
@@ -220,7 +242,7 @@ def import_page(request, *, schema, upload_form, run, done, template, context=No
             except ImportRefused as refusal:
                 page["errors"] = refusal.errors
                 if refusal.sample is not None:
-                    _put_to_wait(request, kind, upload, refusal.sample)
+                    _put_to_wait(request, upload, refusal.sample)
                     page["mapping"] = ColumnMappingForm(schema=schema, sample=refusal.sample)
     page["form"] = form
     return render(request, template, page)

@@ -238,3 +238,24 @@ def test_a_file_past_the_upload_limit_is_stopped(officer, temporary_files):
     assert response.status_code == 200
     assert "Filen är för stor: som mest 5,0\u00a0MB kan laddas upp här." in response.text
     assert left_on_disk(temporary_files) == []
+
+
+def test_a_source_name_taken_by_other_headings_is_asked_again(officer):
+    post(officer, csv_bytes(AGRESSO))
+    page_messages(
+        officer, officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    )
+    other = [["Vem", *AGRESSO[0][1:]], AGRESSO[1]]
+    post(officer, csv_bytes(other))
+    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    assert response.status_code == 200
+    assert "Vilken kolumn är vilken?" in response.text
+    assert "Filer med andra rubriker har redan en källa som heter ”Agresso tidrapport”." in (
+        response.text
+    )
+    assert ColumnProfile.objects.count() == 1
+    response = officer.post(
+        reverse("invoicing:time_import"), {"step": "map", **MAPPING, "name": "Agresso 2"}
+    )
+    page_messages(officer, response)
+    assert ColumnProfile.objects.count() == 2
