@@ -27,7 +27,7 @@ def upload(page, tmp_path, name, rows):
     path.write_bytes(csv_bytes([HEADER, *rows], encoding="cp1252"))
     page.goto(reverse("invoicing:time_import"))
     page.get_by_label("Fil med timmar").set_input_files(str(path))
-    page.get_by_role("button", name="Importera").click()
+    page.get_by_role("button", name="Läs in").click()
 
 
 def test_unknown_headings_are_mapped_once_and_the_next_file_is_read_by_itself(
@@ -56,7 +56,7 @@ def test_unknown_headings_are_mapped_once_and_the_next_file_is_read_by_itself(
         ("E", "Timmar"),
     ]:
         page.get_by_label(f"Kolumn {letter} (", exact=False).select_option(label=field)
-    page.get_by_role("button", name="Spara kolumnerna och importera").click()
+    page.get_by_role("button", name="Spara kolumnerna och läs in").click()
     expect(page.get_by_text("mars.csv lästes in: 1 nya rader")).to_be_visible()
     expect(page.get_by_text("Kolumn F (Attest) lästes inte.")).to_be_visible()
 
