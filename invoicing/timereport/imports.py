@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy
 
 from customers.models import Customer, Service, User
 from ekonomi.importing import ImportRefused, ReadNotes, refused
+from ekonomi.periods import Month
 from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
 from ekonomi.tabular import fields as common
+from invoicing import closing
 from invoicing.timereport.models import COMMENT_LENGTH, TimeEntry, TimeImport
 from invoicing.timereport.services import Hours, HoursRejected, time_entries_save, time_problems
 
@@ -101,6 +103,8 @@ def _label(key):
 class HoursImported:
     record: TimeImport
     notes: ReadNotes
+    # Months of the file already billed: their hours go on the next invoice as adjustments.
+    billed: list
 
 
 class _Rows:
@@ -202,8 +206,10 @@ def hours_import(*, actor, path, file_name: str) -> HoursImported:
             record.rows_changed = result.changed
             record.rows_unchanged = result.unchanged
             record.save(update_fields=["rows_added", "rows_changed", "rows_unchanged"])
+            # Read under the month-close lock that the save took, so no month closes between.
+            billed = closing.billed_months({Month.from_date(item.date) for item in items})
     except HoursRejected as rejected:
         # Raised inside the transaction, so the import record goes too.
         _add_problems(errors, rejected.problems)
         raise ImportRefused(errors.sorted()) from None
-    return HoursImported(record, notes)
+    return HoursImported(record, notes, billed)

@@ -285,6 +285,15 @@ def time_import(request):
                 "unchanged": record.rows_unchanged,
             },
         )
+        if result.billed:
+            messages.info(
+                request,
+                _(
+                    "%(months)s is already billed; its hours from the file are adjusted on the "
+                    "next invoice."
+                )
+                % {"months": ", ".join(str(month) for month in result.billed)},
+            )
         return redirect("invoicing:time_list")
 
     return import_page(

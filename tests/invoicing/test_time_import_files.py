@@ -149,8 +149,11 @@ def test_hours_in_a_billed_month_are_imported_for_the_next_invoice_to_adjust(off
         ["Person", "Förvaltning", "Tjänst", "Datum", "Timmar"],
         ["handlaggare", "TIDA", "R2R", "2012-03-05", "2"],
     ]
-    page_messages(officer, post(officer, csv_bytes(rows)))
+    said = page_messages(officer, post(officer, csv_bytes(rows)))
     assert stored() == [("TIDA", "R2R", date(2012, 3, 5), Decimal("2.00"))]
+    assert (
+        "2012-03 är redan fakturerad; filens timmar för månaden justeras på nästa faktura." in said
+    )
 
 
 AGRESSO = [
