@@ -18,7 +18,7 @@ went away) is deleted after PENDING_MAX_AGE, when the next file is put to wait.
 import secrets
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from ekonomi.tabular.services import column_profile_save
 from ekonomi.uploads import upload_refusal
 
 PENDING_MAX_AGE = 60 * 60
+SHOWN_CHARS = 200
 
 
 class ImportRefused(Exception):
@@ -137,8 +138,10 @@ def _session_key(request):
 def _purge_old(folder):
     cutoff = time.time() - PENDING_MAX_AGE
     for old in folder.iterdir():
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
+        # Another request may be deleting the same file.
+        with suppress(FileNotFoundError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
 
 
 def _put_to_wait(request, upload, sample):
@@ -149,11 +152,11 @@ def _put_to_wait(request, upload, sample):
     with (folder / token).open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
-    request.session[_session_key(request)] = {
-        "token": token,
-        "name": upload.name,
-        "sample": asdict(sample),
-    }
+    shown = asdict(sample)
+    # The session keeps what the mapping form shows; a cell is shown in part (the headings are
+    # kept whole: the saved profile is found by them).
+    shown["rows"] = [(row, [cell[:SHOWN_CHARS] for cell in cells]) for row, cells in sample.rows]
+    request.session[_session_key(request)] = {"token": token, "name": upload.name, "sample": shown}
 
 
 def _waiting(request):

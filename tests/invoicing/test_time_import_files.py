@@ -2,13 +2,17 @@
 rows, totals, cp1252 and BOM, Excel cells, Swedish numbers; unknown headings are mapped once on
 the page and the mapping is used by itself for the next file."""
 
+import os
+import time
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
+from ekonomi.importing import PENDING_MAX_AGE
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import BilledMonth, TimeEntry, TimeImport
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
@@ -262,3 +266,18 @@ def test_a_source_name_taken_by_other_headings_is_asked_again(officer):
     )
     page_messages(officer, response)
     assert ColumnProfile.objects.count() == 2
+
+
+def test_a_file_left_waiting_for_its_columns_is_deleted_when_it_is_old(
+    officer, users, temporary_files
+):
+    post(officer, csv_bytes(AGRESSO))
+    (waiting,) = left_on_disk(temporary_files)
+    long_ago = time.time() - PENDING_MAX_AGE - 1
+    os.utime(waiting, (long_ago, long_ago))
+    # The officer went away; the next file put to wait, anyone's, takes the old one with it.
+    manager = Client()
+    manager.force_login(users["unit_manager"])
+    post(manager, csv_bytes(AGRESSO))
+    (still_waiting,) = left_on_disk(temporary_files)
+    assert still_waiting != waiting
