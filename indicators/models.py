@@ -1,5 +1,14 @@
 """The models of indicators live with their areas; Django finds them all through this module."""
 
+from indicators.assessment.models import (
+    AreaSummary,
+    Commitment,
+    CommitmentAssessment,
+    CommitmentMeasure,
+    PrioritisedAction,
+    Reopening,
+    SelfAssessment,
+)
 from indicators.forecast.models import VolumePlan
 from indicators.phone.models import PhoneImport, PhoneMonth, PhoneTraffic, TestCall
 from indicators.sickleave.models import SickLeave
@@ -8,6 +17,13 @@ from indicators.surveys.models import CustomerSurveyResult, EmployeeSurvey
 from indicators.targets.models import Target
 
 __all__ = [
+    "AreaSummary",
+    "Commitment",
+    "CommitmentAssessment",
+    "CommitmentMeasure",
+    "PrioritisedAction",
+    "Reopening",
+    "SelfAssessment",
     "CustomerSurveyResult",
     "Employee",
     "EmployeeSurvey",
