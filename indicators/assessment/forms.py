@@ -62,7 +62,7 @@ class ReopenForm(forms.Form):
 
 
 class AreaSummaryForm(forms.Form):
-    text = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(label=_("Area summary"), widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class ActionForm(forms.Form):
