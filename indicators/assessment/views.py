@@ -232,7 +232,9 @@ def assessment(request, tertial, code):
             "assessment": current,
             "sections": sections,
             "writable": writable,
-            "carried": selectors.carried_actions(tertial=tertial),
+            "carried": [
+                selectors.ActionRow.of(a) for a in selectors.carried_actions(tertial=tertial)
+            ],
             "reopenings": current.reopenings.select_related("reopened_by") if current else [],
             "can_reopen": _can_lead(request.user) and current and current.is_submitted,
         },
