@@ -144,6 +144,11 @@ def assessment_submit(*, user, assessment: SelfAssessment) -> SelfAssessment:
     ensure_own_unit(user, assessment.unit)
     assessment = SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
     _ensure_open(assessment)
+    if not Commitment.objects.filter(year=assessment.year).exists():
+        raise ValidationError(
+            _("There are no commitments for %(year)s.") % {"year": assessment.year},
+            code="no_commitments",
+        )
     graded = set(assessment.answers.exclude(grade="").values_list("commitment_id", flat=True))
     missing = Commitment.objects.filter(year=assessment.year).exclude(pk__in=graded).count()
     if missing:

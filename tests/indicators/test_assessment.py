@@ -317,3 +317,11 @@ def test_the_actions_list_filters_and_exports(client_for, demo):
     response = client.get(reverse("indicators:actions"), {"export": "csv"})
     assert response.status_code == 200
     assert "Bemanna telefonen" in response.content.decode("utf-8-sig")
+
+
+def test_a_year_without_commitments_cannot_be_submitted(client_for, demo):
+    client = client_for("unit_manager")
+    empty = Tertial(2031, 1)
+    response = client.post(url(empty), {"submit": ""}, follow=True)
+    assert "Det finns inga åtaganden för 2031." in text_of(response)
+    assert SelfAssessment.objects.get(year=2031).status == SelfAssessment.Status.DRAFT
