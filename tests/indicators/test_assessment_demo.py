@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from ekonomi.periods import Tertial
 from indicators.assessment import demo as assessment_demo
 from indicators.assessment.models import Commitment, SelfAssessment
@@ -31,3 +33,23 @@ def test_the_demo_activity_has_a_submitted_first_tertial_and_loads_once(demo):
     t2 = tertial_compilation(tertial=Tertial(2012, 2))
     carried = [a.text for area in t2.areas for a in area.carried]
     assert len(carried) == 2
+
+
+def test_the_admin_shows_a_submitted_assessment_but_does_not_change_it(client_for, demo):
+    assessment_demo.load(activity=True)
+    admin = client_for("admin")
+    assessment = SelfAssessment.objects.get(unit__code="E1", year=2012, number=1)
+    for name, args in (
+        ("admin:indicators_selfassessment_changelist", []),
+        ("admin:indicators_selfassessment_change", [assessment.pk]),
+        ("admin:indicators_commitment_changelist", []),
+        ("admin:indicators_prioritisedaction_changelist", []),
+    ):
+        assert admin.get(reverse(name, args=args)).status_code == 200, name
+    response = admin.post(
+        reverse("admin:indicators_selfassessment_change", args=[assessment.pk]),
+        {"status": "draft"},
+    )
+    assert response.status_code == 403
+    assessment.refresh_from_db()
+    assert assessment.status == "submitted"
