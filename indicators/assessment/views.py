@@ -248,6 +248,9 @@ def assessment_reopen(request, tertial, code):
     current = selectors.assessment_for(unit=unit, tertial=tertial)
     if current is None:
         raise Http404
+    if not current.is_submitted:
+        messages.info(request, _("The assessment is not submitted."))
+        return redirect("indicators:assessment", tertial=str(tertial), code=unit.code)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

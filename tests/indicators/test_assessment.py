@@ -10,6 +10,7 @@ from customers.models import Unit
 from ekonomi.periods import Tertial
 from indicators.assessment import services
 from indicators.assessment.models import (
+    Commitment,
     CommitmentAssessment,
     PrioritisedAction,
     Reopening,
@@ -118,6 +119,7 @@ def test_the_head_reopens_and_the_reopening_is_logged(client_for, users, rows):
     assert "Fel enhet bedömd" in page
     assert 'name="submit"' in page
     # A draft cannot be reopened again.
+    assert client_for("head").get(reopen_url).status_code == 302
     with pytest.raises(ValidationError):
         services.assessment_reopen(user=users["head"], assessment=assessment, reason="Igen")
 
@@ -262,7 +264,7 @@ def test_the_head_copies_the_commitments_to_next_year_as_a_job(client_for, rows)
     response = head.post(copy_url, follow=True)
     page = text_of(response)
     assert "2 åtaganden för 2016 skapades." in page
-    copied = services.Commitment.objects.filter(year=YEAR + 1).prefetch_related("measures")
+    copied = Commitment.objects.filter(year=YEAR + 1).prefetch_related("measures")
     assert [(c.area, c.text) for c in copied] == [(c.area, c.text) for c in rows]
     assert [str(m) for m in copied[1].measures.all()] == [
         "Besvarade provsamtal",
@@ -270,7 +272,7 @@ def test_the_head_copies_the_commitments_to_next_year_as_a_job(client_for, rows)
     ]
     response = head.post(copy_url, follow=True)
     assert "Åtaganden för 2016 finns redan." in text_of(response)
-    assert services.Commitment.objects.filter(year=YEAR + 1).count() == 2
+    assert Commitment.objects.filter(year=YEAR + 1).count() == 2
 
 
 def test_copying_a_year_without_commitments_is_refused(demo):
@@ -290,7 +292,7 @@ def test_the_head_writes_a_commitment_tied_to_measures(client_for, demo):
         },
     )
     assert response.status_code == 302
-    commitment = services.Commitment.objects.get(year=YEAR)
+    commitment = Commitment.objects.get(year=YEAR)
     assert [str(m) for m in commitment.measures.all()] == [
         "Svarsfrekvens i telefon",
         "Tillgänglighet per e-post",
@@ -305,7 +307,7 @@ def test_an_assessed_commitment_cannot_be_deleted(client_for, rows):
         reverse("indicators:commitment_delete", args=[rows[0].pk]), follow=True
     )
     assert "har bedömts och kan inte tas bort" in text_of(response)
-    assert services.Commitment.objects.filter(pk=rows[0].pk).exists()
+    assert Commitment.objects.filter(pk=rows[0].pk).exists()
 
 
 def test_the_actions_list_filters_and_exports(client_for, demo):
