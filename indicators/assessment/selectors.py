@@ -8,8 +8,10 @@ For the tertial report (reports/), one call gives the whole compilation as plain
     compilation = tertial_compilation(tertial=Tertial(2012, 2), unit=unit)  # one unit
 
 `Compilation`
-    .tertial (Tertial), .units [UnitStatus: code, name, status, status_label, submitted_at],
-    .areas [AreaCompilation], .grade_counts {grade label: number of commitments so graded}
+    .tertial (Tertial), .units [UnitStatus: code, name, status ("submitted", "draft",
+    "missing"), status_label, submitted_at, assessed (commitments graded), commitments],
+    .areas [AreaCompilation],
+    .grade_counts [(grade, grade label, how many of the units' commitments were so graded)]
 `AreaCompilation` (the five quality areas in the plan's order)
     .area, .label, .summary (the head of operations' text, "" if none),
     .commitments [CommitmentRow: id, text, measures (labels), units [UnitGrade]],
@@ -20,7 +22,9 @@ For the tertial report (reports/), one call gives the whole compilation as plain
     .unit_code, .unit_name, .assessment_status ("submitted", "draft" or "missing") and its
     label, .grade ("fulfilled", "partly", "not_fulfilled" or "" when not assessed) and
     .grade_label (a word, never only a colour), .comment, .proposed_actions,
-    .figures [MeasureFigure]: the tied measures' figures for the unit and the tertial
+    .figures [MeasureFigure: label, figure (indicators.figures.Figure), unit ("%" or
+    "per FTE-month"), decimals, target, status, status_label]: the tied measures' figures for
+    the unit and the tertial (the survey's are the whole centre's, latest survey up to it)
 `ActionRow`
     .id, .tertial_label, .area, .area_label, .text, .owner, .due (date), .status, .status_label
 
@@ -295,7 +299,7 @@ class Compilation:
     tertial: Tertial
     units: list
     areas: list
-    grade_counts: dict
+    grade_counts: list
 
 
 def tertial_compilation(*, tertial: Tertial, unit=None) -> Compilation:
@@ -322,7 +326,7 @@ def tertial_compilation(*, tertial: Tertial, unit=None) -> Compilation:
     }
     this_tertial = list(actions_of(tertial=tertial))
     carried = list(carried_actions(tertial=tertial))
-    grade_counts = {str(grade.label): 0 for grade in Grade}
+    counts = dict.fromkeys(Grade.values, 0)
     areas = []
     for area, rows in by_area:
         commitment_rows = []
@@ -332,7 +336,7 @@ def tertial_compilation(*, tertial: Tertial, unit=None) -> Compilation:
                 assessment = assessments.get(u.pk)
                 answer = answers.get((u.pk, commitment.pk))
                 if answer and answer.grade:
-                    grade_counts[str(answer.get_grade_display())] += 1
+                    counts[answer.grade] += 1
                 unit_grades.append(
                     UnitGrade(
                         u.code,
@@ -368,5 +372,5 @@ def tertial_compilation(*, tertial: Tertial, unit=None) -> Compilation:
         tertial,
         [_unit_status(u, assessments.get(u.pk), len(commitments)) for u in units],
         areas,
-        grade_counts,
+        [(grade.value, str(grade.label), counts[grade.value]) for grade in Grade],
     )

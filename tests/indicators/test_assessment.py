@@ -133,6 +133,7 @@ def test_the_head_sees_the_units_side_by_side_and_writes_summary_and_actions(cli
     for name in ("Enhet 1", "Enhet 2", "Enhet 3", "Enhet 4"):
         assert name in page
     assert "Ej uppfyllt" in page and "Delvis uppfyllt" in page and "Ej påbörjad" in page
+    assert "Bedömningar för alla enheter och åtaganden" in page
     assert "E2 om" in page
 
     summary_url = reverse(
@@ -163,7 +164,11 @@ def test_the_head_sees_the_units_side_by_side_and_writes_summary_and_actions(cli
     grades = {g.unit_code: g.grade_label for g in area.commitments[0].units}
     assert grades == {"E1": "Delvis uppfyllt", "E2": "Uppfyllt", "E3": "", "E4": ""}
     assert [u.status for u in compilation.units] == ["submitted", "submitted", "missing", "missing"]
-    assert compilation.grade_counts == {"Uppfyllt": 2, "Delvis uppfyllt": 1, "Ej uppfyllt": 1}
+    assert compilation.grade_counts == [
+        ("fulfilled", "Uppfyllt", 2),
+        ("partly", "Delvis uppfyllt", 1),
+        ("not_fulfilled", "Ej uppfyllt", 1),
+    ]
     one_unit = tertial_compilation(tertial=T1, unit=Unit.objects.get(code="E2"))
     assert [u.code for u in one_unit.units] == ["E2"]
 
