@@ -11,7 +11,7 @@ class ActionTable(tables.Table):
         verbose_name=_("Tertial"), accessor="pk", order_by=("year", "number", "due")
     )
     area = tables.Column(order_by=("area", "due"))
-    text = tables.LinkColumn("indicators:action_edit", args=[tables.A("pk")])
+    text = tables.Column()
     owner = tables.Column()
     due = tables.DateColumn(format="Y-m-d")
     status = tables.Column()
@@ -38,3 +38,9 @@ class ActionTable(tables.Table):
 
     def value_status(self, record):
         return str(record.get_status_display())
+
+
+class LeadActionTable(ActionTable):
+    """The head of operations' list: each action links to its edit page."""
+
+    text = tables.LinkColumn("indicators:action_edit", args=[tables.A("pk")])

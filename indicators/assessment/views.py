@@ -27,7 +27,7 @@ from indicators.assessment.models import (
     PrioritisedAction,
     QualityArea,
 )
-from indicators.assessment.tables import ActionTable
+from indicators.assessment.tables import ActionTable, LeadActionTable
 
 
 def _tertial_or_404(text) -> Tertial:
@@ -319,7 +319,7 @@ def actions(request):
         request,
         queryset=selectors.actions(),
         filterset_class=ActionFilter,
-        table_class=ActionTable,
+        table_class=LeadActionTable if _can_lead(request.user) else ActionTable,
         template="indicators/assessment/actions.html",
         export_name="prioriterade-atgarder",
         can_lead=_can_lead(request.user),

@@ -332,3 +332,9 @@ def test_a_year_without_commitments_cannot_be_submitted(client_for, demo):
     response = client.post(url(empty), {"submit": ""}, follow=True)
     assert "Det finns inga åtaganden för 2031." in text_of(response)
     assert SelfAssessment.objects.get(year=2031).status == SelfAssessment.Status.DRAFT
+
+
+def test_only_the_head_gets_links_to_edit_the_actions(client_for, demo):
+    edit = reverse("indicators:action_edit", args=[action(T1).pk])
+    assert edit in text_of(client_for("head").get(reverse("indicators:actions")))
+    assert edit not in text_of(client_for("officer").get(reverse("indicators:actions")))
