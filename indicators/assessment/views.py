@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from customers.models import Unit
-from ekonomi import access, jobs, lists
+from ekonomi import access, history, jobs, lists
 from ekonomi.access import Role
 from ekonomi.params import year_from
 from ekonomi.periods import Tertial
@@ -237,6 +237,9 @@ def assessment(request, tertial, code):
             ],
             "reopenings": current.reopenings.select_related("reopened_by") if current else [],
             "can_reopen": _can_lead(request.user) and current and current.is_submitted,
+            "history_url": history.history_url(current)
+            if current and access.can(request.user, access.HISTORY)
+            else "",
         },
     )
 

@@ -118,6 +118,12 @@ def test_the_head_reopens_and_the_reopening_is_logged(client_for, users, rows):
     page = text_of(client_for("unit_manager").get(url()))
     assert "Fel enhet bedömd" in page
     assert 'name="submit"' in page
+    # The status changes are in the record's history too, with who made them.
+    history = client_for("head").get(
+        reverse("record_history", args=["indicators.selfassessment", log.assessment_id])
+    )
+    assert history.status_code == 200
+    assert "Utkast" in text_of(history) and "Inskickad" in text_of(history)
     # A draft cannot be reopened again.
     assert client_for("head").get(reopen_url).status_code == 302
     with pytest.raises(ValidationError):
