@@ -82,6 +82,13 @@ PAGES = [
     ("indicators:employee_survey_edit", {"year": 2012}, {"head"}),
     ("indicators:forecast", {}, {"head"}),
     ("indicators:volume_plan_create", {}, {"unit_manager"}),
+    ("indicators:commitments", {}, {"head", "officer"}),
+    ("indicators:commitment_create", {}, {"admin"}),
+    ("indicators:assessments", {}, {"unit_manager"}),
+    ("indicators:assessment", {"tertial": "2012-T2", "code": "E1"}, {"unit_manager", "head"}),
+    ("indicators:assessment_compilation", {"tertial": "2012-T1"}, {"head"}),
+    ("indicators:action_create", {"tertial": "2012-T1"}, {"head"}),
+    ("indicators:actions", {}, {"controller"}),
 ]
 
 
