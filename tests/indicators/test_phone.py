@@ -53,7 +53,7 @@ def refuse(load):
 
 def test_it_reads_hours_and_whole_days_and_gives_the_answer_rate(load):
     done = load(_csv(*ROWS))
-    assert done.rows == 3
+    assert done.record.rows == 3
     calls = phone_load(months=[Month(2012, 3)])
     e1 = calls_total(calls, months=[Month(2012, 3)], unit_id=unit("E1").pk)
     assert (e1.offered, e1.answered, e1.abandoned) == (100, 87, 13)
@@ -105,7 +105,7 @@ def test_bad_numbers_dates_and_hours_are_each_named(refuse):
 def test_a_missing_column_refuses_the_file(refuse):
     errors = refuse(_csv(ROWS[0], header=HEADER.replace(";Besvarade", ";Svar")))
     assert errors == [
-        (None, None, "Några kolumner saknas eller finns två gånger."),
+        (None, "", "Några kolumner saknas eller finns två gånger."),
         (1, "Besvarade", "Den obligatoriska kolumnen saknas."),
     ]
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import BudgetMonth
+from tests.ekonomi.import_pages import through_preview
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
 
 
@@ -30,8 +31,13 @@ def temporary_files(settings, tmp_path):
 URL = reverse("invoicing:budget_import", kwargs={"year": 2013})
 
 
-def post(client, content, name="budget.xlsx", **data):
-    return client.post(URL, {"file": SimpleUploadedFile(name, content), **data})
+def upload(client, content, name="budget.xlsx"):
+    return client.post(URL, {"file": SimpleUploadedFile(name, content)})
+
+
+def post(client, content, name="budget.xlsx"):
+    """Upload, and confirm the preview if there is one."""
+    return through_preview(client, upload(client, content, name))
 
 
 def imported(client, response):
@@ -126,7 +132,7 @@ def test_unknown_headings_are_mapped_with_the_same_step_as_the_hours(head, tempo
         "column_3": "other_costs",
         "column_4": "",
     }
-    said = imported(head, head.post(URL, {"step": "map", **mapping}))
+    said = imported(head, through_preview(head, head.post(URL, {"step": "map", **mapping})))
     assert month(5) == (Decimal("10.00"), Decimal("20.00"), Decimal("30.00"))
     assert "Kolumn E (Kommentar) lästes inte." in said
     assert ColumnProfile.objects.get(kind="budget").name == "Ekonomienhetens budgetmall"
