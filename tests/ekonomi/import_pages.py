@@ -23,3 +23,7 @@ def through_preview(client, response, **data):
     if preview_of(response) is None:
         return response
     return confirm(client, response, **data)
+
+
+def left_on_disk(folder):
+    return [path for path in folder.rglob("*") if path.is_file()]

@@ -9,23 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ekonomi.tabular.models import ColumnProfile
+from invoicing.budget.imports import AMOUNTS
+from invoicing.budget.services import budget_save
 from invoicing.models import BudgetMonth
-from tests.ekonomi.import_pages import through_preview
+from tests.ekonomi.import_pages import confirm, preview_of, through_preview
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
 
 
 @pytest.fixture
 def head(client_for):
     return client_for("head")
-
-
-@pytest.fixture
-def temporary_files(settings, tmp_path):
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    return folder
 
 
 URL = reverse("invoicing:budget_import", kwargs={"year": 2013})
@@ -150,3 +143,20 @@ def test_cancelling_the_mapping_throws_the_file_away(head, temporary_files):
     assert response.status_code == 200
     assert [p for p in temporary_files.rglob("*") if p.is_file()] == []
     assert not ColumnProfile.objects.exists()
+
+
+def test_the_preview_counts_months_new_and_in_the_budget_and_saves_nothing(head):
+    budget_save(
+        year=2013,
+        rows={m: dict.fromkeys(AMOUNTS, Decimal("1.00")) for m in (1, 2)},
+    )
+    rows = [["Månad", "Intäkter", "Personal", "Övrigt"]]
+    rows += [[f"2013-{m:02d}", 5, 5, 5] for m in (1, 2, 3)]
+    response = upload(head, xlsx_bytes(rows))
+    preview = preview_of(response)
+    assert (preview["read"], preview["new"], preview["present"]) == (3, 1, 2)
+    assert not BudgetMonth.objects.filter(month=3).exists()
+    assert month(1) == (Decimal("1.00"),) * 3
+
+    imported(head, confirm(head, response))
+    assert [month(m) for m in (1, 2, 3)] == [(Decimal("5.00"),) * 3] * 3

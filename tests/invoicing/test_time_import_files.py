@@ -15,7 +15,7 @@ from django.urls import reverse
 from ekonomi.importing import PENDING_MAX_AGE
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import BilledMonth, TimeEntry, TimeImport
-from tests.ekonomi.import_pages import through_preview
+from tests.ekonomi.import_pages import left_on_disk, through_preview
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
 from tests.invoicing.time_helpers import new_customer, sign_agreement
 
@@ -30,20 +30,6 @@ def customer(demo):
 @pytest.fixture
 def officer(client_for, customer):
     return client_for("officer")
-
-
-@pytest.fixture
-def temporary_files(settings, tmp_path):
-    # Every upload goes to disk, where the test can see whether anything is left behind.
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    return folder
-
-
-def left_on_disk(folder):
-    return [path for path in folder.rglob("*") if path.is_file()]
 
 
 def upload(client, content, name="timmar.csv"):
