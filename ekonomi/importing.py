@@ -320,18 +320,23 @@ def _map(request, page, waiting, *, schema, run):
     _preview(request, page, waiting, schema=schema, run=run)
 
 
+def _no_longer_waiting():
+    return FileError(
+        None,
+        "",
+        _(
+            "The file is no longer waiting: it was imported, cancelled or left too long. "
+            "Nothing more was done."
+        ),
+    )
+
+
 def _confirm(request, page, *, run, done):
     """Import the waiting file after its preview; the response, or None with `page` filled."""
     saved = request.session.get(_session_key(request))
     posted = request.POST.get("token")
     if not saved or saved.get("stage") != "preview" or saved["token"] != posted:
-        page["errors"] = [
-            FileError(
-                None,
-                "",
-                _("The file has already been imported or cancelled; nothing more was done."),
-            )
-        ]
+        page["errors"] = [_no_longer_waiting()]
         return None
     preview = saved["preview"]
     confirm = ConfirmForm(request.POST, token=saved["token"], confirm=preview["to_confirm"])
@@ -340,13 +345,7 @@ def _confirm(request, page, *, run, done):
         return None
     claimed = _claim(request, saved)
     if claimed is None:
-        page["errors"] = [
-            FileError(
-                None,
-                "",
-                _("The file has already been imported or cancelled; nothing more was done."),
-            )
-        ]
+        page["errors"] = [_no_longer_waiting()]
         return None
     acknowledged = set(preview["to_confirm"]) if confirm.cleaned_data.get("acknowledged") else set()
     try:

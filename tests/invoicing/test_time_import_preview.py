@@ -16,7 +16,12 @@ from tests.invoicing.time_helpers import new_customer, sign_agreement
 
 URL = reverse("invoicing:time_import")
 HEADER = ["Person", "Förvaltning", "Tjänst", "Datum", "Timmar", "Attest"]
-GONE = (None, "", "Filen är redan inläst eller avbruten; inget mer gjordes.")
+GONE = (
+    None,
+    "",
+    "Filen väntar inte längre: den har lästs in, avbrutits eller legat för länge. "
+    "Inget mer gjordes.",
+)
 BILLED = (
     "2012-03 är redan fakturerad: filens rader för månaden blir justeringsrader på nästa faktura."
 )
