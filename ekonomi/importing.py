@@ -1,33 +1,44 @@
-"""The page of a file import that reads with ekonomi.tabular: upload, map columns, result.
+"""The page of a file import that reads with ekonomi.tabular: upload, map columns, preview,
+confirm.
 
 An import service reads a path with `open_table` and raises ImportRefused (the reader's errors,
-(row, column, message)) or returns; `refused(problem)` turns the reader's FileProblem into one.
-`import_page` is the view around it, the same for every such import:
+(row, column, message)) or returns its result: `notes` (ReadNotes), `tally` (Tally: rows read,
+new, already present) and, when the import needs an explicit yes, `to_confirm` (sentences).
+`refused(problem)` turns the reader's FileProblem into an ImportRefused. `import_page` is the view
+around it, the same for every such import:
 
-- the upload goes to disk only as long as the import runs (a refused file is gone at once);
-- when the columns are not recognised, the file waits under a random name while the page shows
-  its headings and first rows with ColumnMappingForm; the mapping is saved as a named column
-  profile of the schema's kind, the waiting file is imported with it, and later files with the
-  same headings are read with it by themselves;
-- what the reader left out (title rows, columns not read, total rows) is told with the result.
+- the upload waits on disk under a random name; a refused file is deleted at once;
+- when the columns are not recognised, the page shows its headings and first rows with
+  ColumnMappingForm; the mapping is saved as a named column profile of the schema's kind, and
+  later files with the same headings are read with it by themselves;
+- the preview is the import itself, run in a transaction that is rolled back: what it shows
+  (rows read, new and already present, title rows skipped, columns not read, total rows left
+  out, and what must be confirmed) is what the import does, by the same code;
+- the import runs only on "Confirm import", from the waiting file. The confirming request first
+  takes the file by renaming it, which only one request can do: a double submit imports once.
+  What must be confirmed is asked again of the import itself inside its transaction, so a month
+  billed between preview and confirm refuses the import instead of slipping through.
 
 A waiting file is deleted once it is imported, refused or cancelled; one left behind (the user
 went away) is deleted after PENDING_MAX_AGE, when the next file is put to wait.
 """
 
+import os
 import secrets
 import tempfile
 import time
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ekonomi.tabular import FileError, FileProblem, Sample, SkippedRow
 from ekonomi.tabular.forms import ColumnMappingForm
@@ -106,18 +117,39 @@ class ReadNotes:
         return said
 
 
-@contextmanager
-def upload_on_disk(upload):
-    """The path of the uploaded file while the block runs; nothing of it is left afterwards."""
-    if hasattr(upload, "temporary_file_path"):
-        # Django already streamed it to a temporary file, deleted at the end of the request.
-        yield upload.temporary_file_path()
-        return
-    with tempfile.NamedTemporaryFile(dir=_temp_dir()) as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        yield handle.name
+@dataclass
+class Tally:
+    """The rows an import reads, and how many of them are new or already there (the import
+    replaces those, or leaves them as they are)."""
+
+    read: int
+    new: int
+    present: int
+
+
+def to_confirm(result) -> list:
+    return list(getattr(result, "to_confirm", ()))
+
+
+class ConfirmForm(forms.Form):
+    """The preview's "Confirm import"; when the import says something must be confirmed (hours
+    in a billed month), with a box that must be ticked."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    acknowledged = forms.BooleanField(
+        label=gettext_lazy("I confirm this and want the file imported"), required=False
+    )
+
+    def __init__(self, *args, token, confirm=(), **kwargs):
+        super().__init__(*args, initial={"token": token}, **kwargs)
+        if confirm:
+            box = self.fields["acknowledged"]
+            box.required = True
+            # The sentences stand above the form (templates/_file_import.html).
+            box.widget.attrs["aria-describedby"] = "import-to-confirm"
+            box.error_messages["required"] = _("Tick the box to confirm, or cancel the import.")
+        else:
+            del self.fields["acknowledged"]
 
 
 def _temp_dir():
@@ -144,7 +176,7 @@ def _purge_old(folder):
                 old.unlink()
 
 
-def _put_to_wait(request, upload, sample):
+def _put_to_wait(request, upload):
     folder = _pending_dir()
     _purge_old(folder)
     _discard(request)
@@ -152,32 +184,40 @@ def _put_to_wait(request, upload, sample):
     with (folder / token).open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
+    waiting = {"token": token, "name": upload.name}
+    request.session[_session_key(request)] = waiting
+    return waiting
+
+
+def _keep(request, waiting):
+    request.session[_session_key(request)] = waiting
+
+
+def _shown(sample):
     shown = asdict(sample)
     # The session keeps what the mapping form shows; a cell is shown in part (the headings are
     # kept whole: the saved profile is found by them).
     shown["rows"] = [(row, [cell[:SHOWN_CHARS] for cell in cells]) for row, cells in sample.rows]
-    request.session[_session_key(request)] = {"token": token, "name": upload.name, "sample": shown}
+    return shown
 
 
-def _waiting(request):
-    """(path, file name, sample) of the file waiting for its columns, or None."""
-    saved = request.session.get(_session_key(request))
-    if not saved:
-        return None
-    path = _pending_dir() / saved["token"]
-    if not path.is_file():
-        return None
-    sample = saved["sample"]
-    return (
-        path,
-        saved["name"],
-        Sample(
-            header_row=sample["header_row"],
-            headers=sample["headers"],
-            rows=[(row, cells) for row, cells in sample["rows"]],
-            skipped=[SkippedRow(**row) for row in sample["skipped"]],
-        ),
+def _sample(shown):
+    return Sample(
+        header_row=shown["header_row"],
+        headers=shown["headers"],
+        rows=[(row, cells) for row, cells in shown["rows"]],
+        skipped=[SkippedRow(**row) for row in shown["skipped"]],
     )
+
+
+def _waiting(request, stage):
+    """What the session keeps of the file waiting at `stage` ("map" or "preview"), or None."""
+    saved = request.session.get(_session_key(request))
+    if not saved or saved.get("stage") != stage:
+        return None
+    if not (_pending_dir() / saved["token"]).is_file():
+        return None
+    return saved
 
 
 def _discard(request):
@@ -186,67 +226,185 @@ def _discard(request):
         (_pending_dir() / saved["token"]).unlink(missing_ok=True)
 
 
+def _claim(request, saved):
+    """The path of the waiting file, taken for this request alone, or None when another request
+    took it first. Renaming is atomic: of two confirms of one file, one finds it gone."""
+    request.session.pop(_session_key(request), None)
+    path = _pending_dir() / saved["token"]
+    claimed = path.with_name(f"{saved['token']}.importing")
+    try:
+        os.rename(path, claimed)
+    except FileNotFoundError:
+        return None
+    # The clean-up of old files goes by modification time; this one is in use now.
+    os.utime(claimed)
+    return claimed
+
+
+class _Rehearsed(Exception):
+    def __init__(self, result):
+        super().__init__("rolled back")
+        self.result = result
+
+
+def rehearse(run, **kwargs):
+    """What `run(**kwargs)` does, with everything it wrote rolled back: the preview's figures
+    come from the import's own code, under its own locks."""
+    try:
+        with transaction.atomic():
+            raise _Rehearsed(run(**kwargs))
+    except _Rehearsed as rehearsal:
+        return rehearsal.result
+
+
+def _preview(request, page, waiting, *, schema, run):
+    """Rehearse the import of the waiting file: its preview, its mapping step or its errors."""
+    path = _pending_dir() / waiting["token"]
+    try:
+        result = rehearse(run, path=path, file_name=waiting["name"])
+    except ImportRefused as refusal:
+        page["errors"] = refusal.errors
+        if refusal.sample is None:
+            _discard(request)
+        else:
+            _keep(request, {**waiting, "stage": "map", "sample": _shown(refusal.sample)})
+            page["mapping"] = ColumnMappingForm(schema=schema, sample=refusal.sample)
+        return
+    tally = result.tally
+    preview = {
+        "file_name": waiting["name"],
+        "read": tally.read,
+        "new": tally.new,
+        "present": tally.present,
+        "notes": result.notes.sentences(),
+        "to_confirm": [str(sentence) for sentence in to_confirm(result)],
+    }
+    _keep(
+        request,
+        {
+            "token": waiting["token"],
+            "name": waiting["name"],
+            "stage": "preview",
+            "preview": preview,
+        },
+    )
+    page["preview"] = preview
+    page["confirm"] = ConfirmForm(token=waiting["token"], confirm=preview["to_confirm"])
+
+
+def _map(request, page, waiting, *, schema, run):
+    sample = _sample(waiting["sample"])
+    mapping = ColumnMappingForm(request.POST, schema=schema, sample=sample)
+    if not mapping.is_valid():
+        page["mapping"] = mapping
+        return
+    try:
+        # The profile stays even if the rows are refused: the corrected file is read with it.
+        column_profile_save(
+            actor=request.user,
+            name=mapping.cleaned_data["name"],
+            kind=schema.kind,
+            headers=sample.headers,
+            mapping=mapping.mapping(),
+        )
+    except ValidationError:
+        # The form has checked the rest; what is left is the name, taken by a source with
+        # other headings.
+        mapping.add_error(
+            "name",
+            _("Files with other headings already have a source called “%(name)s”.")
+            % {"name": mapping.cleaned_data["name"]},
+        )
+        page["mapping"] = mapping
+        return
+    _preview(request, page, waiting, schema=schema, run=run)
+
+
+def _no_longer_waiting():
+    return FileError(
+        None,
+        "",
+        _(
+            "The file is no longer waiting: it was imported, cancelled or left too long. "
+            "Nothing more was done."
+        ),
+    )
+
+
+def _confirm(request, page, *, run, done):
+    """Import the waiting file after its preview; the response, or None with `page` filled."""
+    saved = request.session.get(_session_key(request))
+    posted = request.POST.get("token")
+    if not saved or saved.get("stage") != "preview" or saved["token"] != posted:
+        page["errors"] = [_no_longer_waiting()]
+        return None
+    preview = saved["preview"]
+    confirm = ConfirmForm(request.POST, token=saved["token"], confirm=preview["to_confirm"])
+    if not confirm.is_valid():
+        page["preview"], page["confirm"] = preview, confirm
+        return None
+    claimed = _claim(request, saved)
+    if claimed is None:
+        page["errors"] = [_no_longer_waiting()]
+        return None
+    acknowledged = set(preview["to_confirm"]) if confirm.cleaned_data.get("acknowledged") else set()
+    try:
+        with transaction.atomic():
+            result = run(path=claimed, file_name=saved["name"])
+            # Asked again under the import's locks: what became true since the preview (a
+            # month billed meanwhile) was not confirmed.
+            unconfirmed = [s for s in to_confirm(result) if str(s) not in acknowledged]
+            if unconfirmed:
+                raise ImportRefused(
+                    [
+                        *(FileError(None, "", str(sentence)) for sentence in unconfirmed),
+                        FileError(
+                            None,
+                            "",
+                            _(
+                                "This was not confirmed, so nothing was imported; "
+                                "upload the file again to see its preview."
+                            ),
+                        ),
+                    ]
+                )
+        return _finish(request, result, done)
+    except ImportRefused as refusal:
+        page["errors"] = refusal.errors
+        return None
+    finally:
+        claimed.unlink(missing_ok=True)
+
+
 def import_page(request, *, schema, upload_form, run, done, template, context=None):
     """The import page. `upload_form` is the Form class with a `file` field; `run(path=,
     file_name=)` imports and returns the result or raises ImportRefused; `done(result)` gives
     the response after success (a redirect), having said what was imported."""
-    kind = schema.kind
-    page = {"errors": [], "mapping": None, **(context or {})}
+    page = {"errors": [], "mapping": None, "preview": None, "confirm": None, **(context or {})}
     form = upload_form()
     step = request.POST.get("step") if request.method == "POST" else None
-    waiting = _waiting(request) if step in ("map", "cancel") else None
     if step == "cancel":
         _discard(request)
-    elif step == "map" and waiting is None:
-        page["errors"] = [FileError(None, "", _("The file is no longer here; upload it again."))]
+    elif step == "confirm":
+        if response := _confirm(request, page, run=run, done=done):
+            return response
     elif step == "map":
-        path, file_name, sample = waiting
-        mapping = ColumnMappingForm(request.POST, schema=schema, sample=sample)
-        if not mapping.is_valid():
-            page["mapping"] = mapping
+        waiting = _waiting(request, "map")
+        if waiting is None:
+            page["errors"] = [
+                FileError(None, "", _("The file is no longer here; upload it again."))
+            ]
         else:
-            try:
-                column_profile_save(
-                    actor=request.user,
-                    name=mapping.cleaned_data["name"],
-                    kind=kind,
-                    headers=sample.headers,
-                    mapping=mapping.mapping(),
-                )
-            except ValidationError:
-                # The form has checked the rest; what is left is the name, taken by a source
-                # with other headings.
-                mapping.add_error(
-                    "name",
-                    _("Files with other headings already have a source called “%(name)s”.")
-                    % {"name": mapping.cleaned_data["name"]},
-                )
-                page["mapping"] = mapping
-            else:
-                # The profile stays even if the rows are refused: the corrected file is read
-                # with it.
-                try:
-                    return _finish(request, run(path=path, file_name=file_name), done)
-                except ImportRefused as refusal:
-                    page["errors"] = refusal.errors
-                finally:
-                    _discard(request)
+            _map(request, page, waiting, schema=schema, run=run)
     elif request.method == "POST":
-        # A new file replaces one still waiting for its columns.
+        # A new file replaces one still waiting.
         _discard(request)
         form = upload_form(request.POST, request.FILES)
         if refusal := upload_refusal(request):
             form.add_error("file", refusal)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                with upload_on_disk(upload) as path:
-                    return _finish(request, run(path=path, file_name=upload.name), done)
-            except ImportRefused as refusal:
-                page["errors"] = refusal.errors
-                if refusal.sample is not None:
-                    _put_to_wait(request, upload, refusal.sample)
-                    page["mapping"] = ColumnMappingForm(schema=schema, sample=refusal.sample)
+            waiting = _put_to_wait(request, form.cleaned_data["file"])
+            _preview(request, page, waiting, schema=schema, run=run)
     page["form"] = form
     return render(request, template, page)
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ekonomi.importing import ImportRefused, ReadNotes, refused
+from ekonomi.importing import ImportRefused, ReadNotes, Tally, refused
 from ekonomi.tabular import Field, FileError, FileProblem, Schema, open_table, values
 from ekonomi.tabular import fields as common
 from invoicing.budget.services import budget_save
@@ -76,6 +76,11 @@ class BudgetImported:
     year: int
     months: int
     notes: ReadNotes
+    new: int
+
+    @property
+    def tally(self):
+        return Tally(read=self.months, new=self.new, present=self.months - self.new)
 
 
 def _month_label():
@@ -113,7 +118,7 @@ def budget_import(*, year: int, path, file_name: str = "") -> BudgetImported:
     if errors:
         raise ImportRefused(errors.sorted())
     try:
-        budget_save(year=year, rows=rows)
+        new = budget_save(year=year, rows=rows)
     except ValidationError as error:
         raise ImportRefused([FileError(None, "", message) for message in error.messages]) from None
-    return BudgetImported(year, len(rows), notes)
+    return BudgetImported(year, len(rows), notes, new)

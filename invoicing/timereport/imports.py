@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from customers.models import Customer, Service, User
-from ekonomi.importing import ImportRefused, ReadNotes, refused
+from ekonomi.importing import ImportRefused, ReadNotes, Tally, refused
 from ekonomi.periods import Month
 from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
 from ekonomi.tabular import fields as common
@@ -105,6 +105,28 @@ class HoursImported:
     notes: ReadNotes
     # Months of the file already billed: their hours go on the next invoice as adjustments.
     billed: list
+
+    @property
+    def tally(self):
+        record = self.record
+        return Tally(
+            read=record.rows_read,
+            new=record.rows_added,
+            present=record.rows_changed + record.rows_unchanged,
+        )
+
+    @property
+    def to_confirm(self):
+        # Confirmed at the preview: an officer may not know that a month is closed.
+        if not self.billed:
+            return []
+        return [
+            _(
+                "%(months)s is already billed: the file's rows for it become adjustment lines "
+                "on the next invoice."
+            )
+            % {"months": ", ".join(str(month) for month in self.billed)}
+        ]
 
 
 class _Rows:

@@ -13,6 +13,7 @@ from invoicing.budget import demo as demo_budget
 from invoicing.budget import services as budget_services
 from invoicing.budget.selectors import budget_followup
 from invoicing.models import BudgetMonth, CostOutcome, Invoice
+from tests.ekonomi.import_pages import confirm
 from tests.invoicing.billing_helpers import (
     FEBRUARY,
     JANUARY,
@@ -138,8 +139,9 @@ def upload(rows, name="budget.xlsx"):
 
 def test_the_budget_is_imported_from_excel(demo, client_for):
     rows = [[f"2013-{m:02d}", 4500000.5, 3500000, "1 000 000,25"] for m in range(1, 13)]
-    response = client_for("head").post(url("budget_import", year=2013), {"file": upload(rows)})
-    assert response.status_code == 302
+    client = client_for("head")
+    response = client.post(url("budget_import", year=2013), {"file": upload(rows)})
+    assert confirm(client, response).status_code == 302
     june = BudgetMonth.objects.get(year=2013, month=6)
     assert (june.revenue, june.staff_costs, june.other_costs) == (
         Decimal("4500000.50"),
@@ -170,7 +172,8 @@ def test_the_exported_budget_reads_back_as_numbers_and_imports_again(budget_2013
     assert len(rows) == 12
     assert rows[0] == ("2013-01", 20000, 15000, 4000)
     file = SimpleUploadedFile("budget.xlsx", response.content, content_type=XLSX)
-    assert client.post(url("budget_import", year=2013), {"file": file}).status_code == 302
+    response = client.post(url("budget_import", year=2013), {"file": file})
+    assert confirm(client, response).status_code == 302
     assert BudgetMonth.objects.get(year=2013, month=12).revenue == Decimal("20000.00")
 
 

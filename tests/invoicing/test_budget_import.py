@@ -9,7 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ekonomi.tabular.models import ColumnProfile
+from invoicing.budget.imports import AMOUNTS
+from invoicing.budget.services import budget_save
 from invoicing.models import BudgetMonth
+from tests.ekonomi.import_pages import confirm, preview_of, through_preview
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
 
 
@@ -18,20 +21,16 @@ def head(client_for):
     return client_for("head")
 
 
-@pytest.fixture
-def temporary_files(settings, tmp_path):
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    return folder
-
-
 URL = reverse("invoicing:budget_import", kwargs={"year": 2013})
 
 
-def post(client, content, name="budget.xlsx", **data):
-    return client.post(URL, {"file": SimpleUploadedFile(name, content), **data})
+def upload(client, content, name="budget.xlsx"):
+    return client.post(URL, {"file": SimpleUploadedFile(name, content)})
+
+
+def post(client, content, name="budget.xlsx"):
+    """Upload, and confirm the preview if there is one."""
+    return through_preview(client, upload(client, content, name))
 
 
 def imported(client, response):
@@ -126,7 +125,7 @@ def test_unknown_headings_are_mapped_with_the_same_step_as_the_hours(head, tempo
         "column_3": "other_costs",
         "column_4": "",
     }
-    said = imported(head, head.post(URL, {"step": "map", **mapping}))
+    said = imported(head, through_preview(head, head.post(URL, {"step": "map", **mapping})))
     assert month(5) == (Decimal("10.00"), Decimal("20.00"), Decimal("30.00"))
     assert "Kolumn E (Kommentar) lästes inte." in said
     assert ColumnProfile.objects.get(kind="budget").name == "Ekonomienhetens budgetmall"
@@ -144,3 +143,20 @@ def test_cancelling_the_mapping_throws_the_file_away(head, temporary_files):
     assert response.status_code == 200
     assert [p for p in temporary_files.rglob("*") if p.is_file()] == []
     assert not ColumnProfile.objects.exists()
+
+
+def test_the_preview_counts_months_new_and_in_the_budget_and_saves_nothing(head):
+    budget_save(
+        year=2013,
+        rows={m: dict.fromkeys(AMOUNTS, Decimal("1.00")) for m in (1, 2)},
+    )
+    rows = [["Månad", "Intäkter", "Personal", "Övrigt"]]
+    rows += [[f"2013-{m:02d}", 5, 5, 5] for m in (1, 2, 3)]
+    response = upload(head, xlsx_bytes(rows))
+    preview = preview_of(response)
+    assert (preview["read"], preview["new"], preview["present"]) == (3, 1, 2)
+    assert not BudgetMonth.objects.filter(month=3).exists()
+    assert month(1) == (Decimal("1.00"),) * 3
+
+    imported(head, confirm(head, response))
+    assert [month(m) for m in (1, 2, 3)] == [(Decimal("5.00"),) * 3] * 3

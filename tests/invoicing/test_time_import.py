@@ -12,6 +12,7 @@ from ekonomi.importing import ImportRefused
 from invoicing.models import TimeEntry, TimeImport
 from invoicing.timereport.imports import hours_import
 from tests.conftest import make_user
+from tests.ekonomi.import_pages import through_preview
 from tests.invoicing.time_helpers import new_customer, sign_agreement
 
 SWEDISH = ("Person", "Förvaltning", "Tjänst", "Datum", "Timmar", "Kommentar")
@@ -233,7 +234,7 @@ def upload(client, content, name="timmar.csv"):
 
 def test_the_page_imports_a_file_and_says_what_it_did(client_for, customer):
     client = client_for("officer")
-    response = upload(client, csv_file())
+    response = through_preview(client, upload(client, csv_file()))
     assert response.status_code == 302
     page = client.get(response.url).text
     assert "timmar.csv lästes in: 2 nya rader, 0 ändrade, 0 oförändrade." in page

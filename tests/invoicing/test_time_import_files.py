@@ -15,6 +15,7 @@ from django.urls import reverse
 from ekonomi.importing import PENDING_MAX_AGE
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import BilledMonth, TimeEntry, TimeImport
+from tests.ekonomi.import_pages import left_on_disk, through_preview
 from tests.ekonomi.tabular_files import csv_bytes, xlsx_bytes
 from tests.invoicing.time_helpers import new_customer, sign_agreement
 
@@ -31,25 +32,20 @@ def officer(client_for, customer):
     return client_for("officer")
 
 
-@pytest.fixture
-def temporary_files(settings, tmp_path):
-    # Every upload goes to disk, where the test can see whether anything is left behind.
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    return folder
-
-
-def left_on_disk(folder):
-    return [path for path in folder.rglob("*") if path.is_file()]
-
-
-def post(client, content, name="timmar.csv", **data):
+def upload(client, content, name="timmar.csv"):
     return client.post(
-        reverse("invoicing:time_import"),
-        {"file": SimpleUploadedFile(name, content), **data},
+        reverse("invoicing:time_import"), {"file": SimpleUploadedFile(name, content)}
     )
+
+
+def post(client, content, name="timmar.csv", **confirming):
+    """Upload, and confirm the preview if there is one."""
+    return through_preview(client, upload(client, content, name), **confirming)
+
+
+def map_columns(client, **mapping):
+    response = client.post(reverse("invoicing:time_import"), {"step": "map", **mapping})
+    return through_preview(client, response)
 
 
 def stored():
@@ -153,7 +149,7 @@ def test_hours_in_a_billed_month_are_imported_for_the_next_invoice_to_adjust(off
         ["Person", "Förvaltning", "Tjänst", "Datum", "Timmar"],
         ["handlaggare", "TIDA", "R2R", "2012-03-05", "2"],
     ]
-    said = page_messages(officer, post(officer, csv_bytes(rows)))
+    said = page_messages(officer, post(officer, csv_bytes(rows), acknowledged="on"))
     assert stored() == [("TIDA", "R2R", date(2012, 3, 5), Decimal("2.00"))]
     assert (
         "2012-03 är redan fakturerad; filens timmar för månaden justeras på nästa faktura." in said
@@ -188,7 +184,7 @@ def test_unknown_headings_are_mapped_once_and_the_profile_reads_the_next_file(
     assert 'name="column_4"' in page
     assert not TimeEntry.objects.exists()
 
-    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    response = map_columns(officer, **MAPPING)
     said = page_messages(officer, response)
     assert stored() == [
         ("TIDA", "R2R", date(2012, 3, 5), Decimal("3.00")),
@@ -209,12 +205,10 @@ def test_unknown_headings_are_mapped_once_and_the_profile_reads_the_next_file(
 
 def test_a_mapping_that_misses_a_field_is_shown_again_and_the_file_waits(officer):
     post(officer, csv_bytes(AGRESSO))
-    response = officer.post(
-        reverse("invoicing:time_import"), {"step": "map", **MAPPING, "column_4": ""}
-    )
+    response = map_columns(officer, **{**MAPPING, "column_4": ""})
     assert response.status_code == 200
     assert "Välj en kolumn för var och en av: Timmar." in response.text
-    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    response = map_columns(officer, **MAPPING)
     page_messages(officer, response)
     assert TimeEntry.objects.count() == 2
 
@@ -222,12 +216,12 @@ def test_a_mapping_that_misses_a_field_is_shown_again_and_the_file_waits(officer
 def test_a_refused_mapped_file_saves_no_hours_and_leaves_no_file(officer, temporary_files):
     rows = [AGRESSO[0], ["nobody", "TIDA", "R2R", "2012-03-05", "3", "JA"]]
     post(officer, csv_bytes(rows))
-    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    response = map_columns(officer, **MAPPING)
     assert error_rows(response) == [(2, "Person", "Det finns ingen användare ”nobody”.")]
     assert not TimeEntry.objects.exists() and not TimeImport.objects.exists()
     assert left_on_disk(temporary_files) == []
     # The file is gone with the refusal: mapping again asks for it anew.
-    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    response = map_columns(officer, **MAPPING)
     assert error_rows(response) == [(None, "", "Filen finns inte längre kvar; ladda upp den igen.")]
 
 
@@ -249,21 +243,17 @@ def test_a_file_past_the_upload_limit_is_stopped(officer, temporary_files):
 
 def test_a_source_name_taken_by_other_headings_is_asked_again(officer):
     post(officer, csv_bytes(AGRESSO))
-    page_messages(
-        officer, officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
-    )
+    page_messages(officer, map_columns(officer, **MAPPING))
     other = [["Vem", *AGRESSO[0][1:]], AGRESSO[1]]
     post(officer, csv_bytes(other))
-    response = officer.post(reverse("invoicing:time_import"), {"step": "map", **MAPPING})
+    response = map_columns(officer, **MAPPING)
     assert response.status_code == 200
     assert "Vilken kolumn är vilken?" in response.text
     assert "Filer med andra rubriker har redan en källa som heter ”Agresso tidrapport”." in (
         response.text
     )
     assert ColumnProfile.objects.count() == 1
-    response = officer.post(
-        reverse("invoicing:time_import"), {"step": "map", **MAPPING, "name": "Agresso 2"}
-    )
+    response = map_columns(officer, **{**MAPPING, "name": "Agresso 2"})
     page_messages(officer, response)
     assert ColumnProfile.objects.count() == 2
 
