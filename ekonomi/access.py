@@ -114,6 +114,14 @@ TEST_CALL_WRITE = _rule("test_call_write", Role.ADMIN, Role.HEAD, Role.UNIT_MANA
 # Survey results arrive once a year and are entered by the head of operations or an administrator.
 SURVEY_WRITE = _rule("survey_write", Role.ADMIN, Role.HEAD)
 
+# Monthly and tertial reports: everyone reads the archive, a bound controller only their own
+# customer's reports (reports/selectors.py scopes the rows).
+REPORTS_READ = _rule("reports_read", *ALL)
+# Producing a report now ("Skapa nu") is for the management group and the administrators.
+REPORTS_MAKE = _rule("reports_make", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
+# The tertial report's commentary is the head of operations' to write and to finish.
+REPORTS_COMMENT = _rule("reports_comment", Role.ADMIN, Role.HEAD)
+
 
 def allow(rule):
     """Decorate a view with its access rule; the permission-matrix test reads `access_rule`."""
