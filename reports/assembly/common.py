@@ -84,7 +84,8 @@ def production_chapter(period, facts, *, months_sets) -> Chapter:
             indicator = counting.get(process.code)
             if indicator:
                 evaluation = facts.evaluate(indicator, months)
-                productivity, target = evaluation.figure.value, evaluation.target
+                productivity = shown(evaluation.figure.value, indicator)
+                target = shown(evaluation.target, indicator)
             rows.append([f"{process.code} {process.name}", handled, fte, productivity, target])
         if not any(row[1] for row in rows):
             chapter.missing.append(
