@@ -177,3 +177,16 @@ def test_the_archive_filters_by_kind_and_period(users, client_for):
     assert reverse("reports:detail", args=[monthly.pk]) in shown.content.decode()
     hidden = client.get(reverse("reports:archive"), {"kind": "tertial"})
     assert reverse("reports:detail", args=[monthly.pk]) not in hidden.content.decode()
+
+
+def test_the_same_report_is_never_made_twice_at_once(users):
+    # The second start finds the first job still queued (inside this transaction) and returns
+    # it: one job per report at a time.
+    first = tasks.report_start(
+        kind=Kind.MONTHLY, period="2012-03", mode="draft", user=users["head"]
+    )
+    second = tasks.report_start(
+        kind=Kind.MONTHLY, period="2012-03", mode="draft", user=users["admin"]
+    )
+    assert first.pk == second.pk
+    assert produce(users["head"], kind=Kind.MONTHLY, period="2012-03").status == "draft"
