@@ -80,6 +80,9 @@ PAGES = [
     ("indicators:employee_survey_edit", {"year": 2012}, {"head"}),
     ("indicators:forecast", {}, {"head"}),
     ("indicators:volume_plan_create", {}, {"unit_manager"}),
+    ("reports:index", {}, {"head", "bound_controller"}),
+    ("reports:archive", {}, {"controller", "bound_controller"}),
+    ("reports:commentary", {"period": "2012-T2"}, {"head"}),
 ]
 
 
