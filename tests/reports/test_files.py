@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from ekonomi.periods import Tertial
 from indicators.dashboard.selectors import dashboard
-from reports.models import ReportFile
+from reports.models import Kind, ReportFile
 from tests.reports.helpers import AUGUST, MAY, produce, small_year
 
 
@@ -75,3 +75,28 @@ def test_the_workbook_holds_the_dashboards_figures(users):
         1250,
         750,
     )
+
+
+def test_the_monthly_pdf_has_each_section_and_says_what_is_missing(users):
+    small_year()
+    report = produce(users["head"], kind=Kind.MONTHLY, period="2012-06")
+    pages = pdf_pages(report)
+    text = " ".join(pages)
+
+    assert len(pages) == report.pages
+    assert "Månadsrapport juni 2012" in pages[0]
+    for heading in (
+        "1. Indikatorer mot mål",
+        "2. Volymer, årsarbetare och produktivitet per process",
+        "3. Volymer per kund och process",
+        "4. Intäkter mot budget",
+        "5. Telefon och sjukfrånvaro per enhet",
+        "6. Klagomål och återsända underlag",
+    ):
+        assert heading in pages[1]
+    # June: SPTE's 500 supplier invoices; E1's sick leave 5 %.
+    assert "SPTE Spånga-Tensta stadsdelsförvaltning 500 0 0 0 0 0 0" in text
+    assert "SPTE Spånga-Tensta stadsdelsförvaltning 0 0 \u2013 500 0 100,0" in text
+    assert "Enhet 1 0 0 \u2013 5,0" in text
+    assert "Intäkter mot budget: Ingen budget är inlagd för 2012." in report.missing
+    assert "Saknade uppgifter" in pages[-1]

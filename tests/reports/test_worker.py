@@ -89,7 +89,9 @@ def test_a_report_whose_worker_is_killed_is_archived_once(
     second_worker = worker_processes.start()
     status = poll(client, status_url, until=lambda status: status["finished"])
 
-    assert (status["state_label"], status["attempt"]) == ("Klart", 2)
+    # Attempt 2 as a rule; on a starved machine the sweeper may take a slow attempt for lost
+    # once more, and the archive must still hold the one report.
+    assert status["state_label"] == "Klart" and status["attempt"] >= 2
     second_worker.wait_for_log(f"job {job.pk}: message for attempt 1 ignored")
     report = Report.objects.get()
     assert (report.kind, report.period, report.job_id) == (Kind.TERTIAL, "2012-T2", job.pk)
