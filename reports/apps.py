@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
         from ekonomi import access
         from ekonomi.celery import app as celery_app
         from ekonomi.navigation import Area, Link, menu
-        from ekonomi.panels import start_page
+        from ekonomi.panels import customer_page, start_page
         from reports import panels
         from reports import tasks as report_tasks
 
@@ -33,6 +33,13 @@ class ReportsConfig(AppConfig):
             "reports/_start_reports.html",
             panels.start_page_context,
             order=40,
+            rule=access.REPORTS_READ,
+        )
+        # Last on the customer page, after complaints and meetings (40).
+        customer_page.register(
+            "reports/_customer_reports.html",
+            panels.customer_page_context,
+            order=60,
             rule=access.REPORTS_READ,
         )
         # After the billing checks' own entry (02:30), so the night's reports follow the

@@ -190,3 +190,15 @@ def test_the_same_report_is_never_made_twice_at_once(users):
     )
     assert first.pk == second.pk
     assert produce(users["head"], kind=Kind.MONTHLY, period="2012-03").status == "draft"
+
+
+def test_the_customer_page_lists_the_customers_own_reports(users, client_for, own_customer):
+    own = produce(users["head"], customer=own_customer)
+    whole = produce(users["head"], kind=Kind.MONTHLY, period="2012-03")
+    page = client_for("bound_controller").get(
+        reverse("customers:detail", kwargs={"code": own_customer.code})
+    )
+    content = page.content.decode()
+    assert "Kundens rapporter" in content
+    assert reverse("reports:detail", args=[own.pk]) in content
+    assert reverse("reports:detail", args=[whole.pk]) not in content
