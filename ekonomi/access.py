@@ -123,6 +123,14 @@ ASSESSMENT_WRITE = _rule("assessment_write", Role.UNIT_MANAGER)
 # area's summary and records the prioritised actions.
 ASSESSMENT_LEAD = _rule("assessment_lead", Role.HEAD)
 
+# Monthly and tertial reports: everyone reads the archive, a bound controller only their own
+# customer's reports (reports/selectors.py scopes the rows).
+REPORTS_READ = _rule("reports_read", *ALL)
+# Producing a report now ("Skapa nu") is for the management group and the administrators.
+REPORTS_MAKE = _rule("reports_make", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
+# The tertial report's commentary is the head of operations' to write and to finish.
+REPORTS_COMMENT = _rule("reports_comment", Role.ADMIN, Role.HEAD)
+
 
 def allow(rule):
     """Decorate a view with its access rule; the permission-matrix test reads `access_rule`."""

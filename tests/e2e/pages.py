@@ -89,6 +89,9 @@ PAGES = [
     ("indicators:assessment_compilation", {"tertial": "2012-T1"}, {"head"}),
     ("indicators:action_create", {"tertial": "2012-T1"}, {"head"}),
     ("indicators:actions", {}, {"controller"}),
+    ("reports:index", {}, {"head", "bound_controller"}),
+    ("reports:archive", {}, {"controller", "bound_controller"}),
+    ("reports:commentary", {"period": "2012-T2"}, {"head"}),
 ]
 
 
