@@ -11,6 +11,7 @@ from indicators.dashboard.charts import chart_title, indicator_chart_svg
 from indicators.definitions import DEFINITIONS, Indicator
 from indicators.surveys.selectors import nmi_by_year, survey_questions, survey_years
 from reports.assembly import common
+from reports.assembly.assessment import self_assessment_chapter
 from reports.document import Chapter, Chart, Table, Text
 from reports.models import Commentary
 
@@ -102,19 +103,6 @@ def complaints_chapter(tertial, *, today, commentary) -> Chapter:
     overview = area_tertial(tertial=tertial, today=today)
     chapter.blocks += [common.section_table(s) for s in area_tertial_sections(overview)]
     chapter.blocks.append(commentary_block(commentary, "quality"))
-    return chapter
-
-
-def self_assessment_chapter(tertial) -> Chapter:
-    # The place of the self-assessment compilation and its prioritised actions. They are kept
-    # by indicators/assessment/ (issue 14, points 1-2); when it offers a selector of the
-    # tertial's compilation, this chapter calls it and renders its tables here. Until then
-    # the report says the section is missing rather than inventing figures.
-    chapter = Chapter("self_assessment", _("Self-assessment"))
-    chapter.missing.append(
-        _("The self-assessment compilation for %(period)s is not available in the system yet.")
-        % {"period": tertial.label}
-    )
     return chapter
 
 

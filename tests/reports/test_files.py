@@ -2,12 +2,15 @@
 its workbook's figures against the dashboard's."""
 
 import io
+from datetime import date
 from decimal import Decimal
 
 import pypdf
 from openpyxl import load_workbook
 
 from ekonomi.periods import Tertial
+from indicators.assessment import services as assessment_services
+from indicators.assessment.models import Commitment, Grade, PrioritisedAction, QualityArea
 from indicators.dashboard.selectors import dashboard
 from reports.models import Kind, ReportFile
 from tests.reports.helpers import AUGUST, MAY, produce, small_year
@@ -35,7 +38,7 @@ def test_the_tertial_pdf_has_a_cover_contents_page_numbers_and_swedish_figures(u
         "1. Sammanställning",
         "2. Indikatorer mot mål",
         "3. Översiktens diagram",
-        "9. Självvärdering",
+        "9. Självskattning",
         "10. Bilaga: statistik per kund",
     ):
         assert heading in contents
@@ -47,7 +50,8 @@ def test_the_tertial_pdf_has_a_cover_contents_page_numbers_and_swedish_figures(u
     assert MAY + AUGUST == 5000
     assert "AR Kundreskontra 5 000 1,0 1 250" in text
     assert "Sjukfrånvaro (%) 4,0 4,0 4,5 \u22120,5 Uppnått" in text
-    assert "Sammanställningen av självvärderingen för T2 2012 finns inte i systemet än." in text
+    # No unit has submitted its self-assessment of T2: the report says so instead of grading.
+    assert "Självskattningen för T2 2012 är inte inlämnad av: " in text
 
 
 def test_the_workbook_holds_the_dashboards_figures(users):
@@ -100,3 +104,40 @@ def test_the_monthly_pdf_has_each_section_and_says_what_is_missing(users):
     assert "Enhet 1 0 0 \u2013 5,0" in text
     assert "Intäkter mot budget: Ingen budget är inlagd för 2012." in report.missing
     assert "Saknade uppgifter" in pages[-1]
+
+
+def test_the_tertial_pdf_holds_the_self_assessment_of_the_units_and_the_actions(users):
+    manager = users["unit_manager"]
+    tertial = Tertial(2012, 2)
+    commitments = list(Commitment.objects.filter(year=2012).order_by("pk"))
+    answers = [
+        assessment_services.Answer(c.pk, Grade.FULFILLED, comment=f"Kommentar {c.pk}")
+        for c in commitments
+    ]
+    answers[0] = assessment_services.Answer(
+        commitments[0].pk, Grade.PARTLY, comment="Kön växte i juni", proposed_actions="Fler pass"
+    )
+    assessment = assessment_services.assessment_save(
+        user=manager, unit=manager.unit, tertial=tertial, answers=answers
+    )
+    assessment_services.assessment_submit(user=manager, assessment=assessment)
+    assessment_services.area_summary_save(
+        tertial=tertial, area=commitments[0].area, text="Området håller i stort."
+    )
+    assessment_services.action_save(
+        tertial=Tertial(2012, 1),
+        area=QualityArea.ACCESSIBILITY,
+        text="Bemanna telefonen i lunchtid",
+        owner="Enhetschef",
+        due=date(2012, 4, 30),
+        status=PrioritisedAction.Status.PLANNED,
+    )
+
+    text = "\n".join(pdf_pages(produce(users["head"])))
+
+    assert f"{manager.unit.name} Inskickad {len(commitments)} / {len(commitments)}" in text
+    assert "Delvis uppfyllt Kön växte i juni Fler pass" in text
+    assert "Området håller i stort." in text
+    # Last tertial's action is followed up in this one, with its status as a word.
+    assert "T1 2012 Bemanna telefonen i lunchtid Enhetschef 2012-04-30 Ej påbörjad" in text
+    assert f"inte inlämnad av: {manager.unit.name}" not in text
