@@ -13,7 +13,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 # (production sets DEBUG=0 and SECRET_KEY itself; see README.md).
 export DEBUG ?= 1
 
-.PHONY: run test install migrate demo serve lint check pytest e2e-deps worker beat clean
+.PHONY: run test install migrate demo serve lint check pytest e2e-deps worker beat stack clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 eller senare behövs (python3.12/python3.13)."; exit 1; }
@@ -57,6 +57,22 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A ekonomi beat -l info
+
+# The whole stack at once against PostgreSQL and Redis, as production runs it: the web process,
+# one worker and exactly one beat (README: run-book). Ctrl-C stops all three. The web process is
+# the development server here, which serves the static files in debug mode; production runs
+# gunicorn. Override STACK_DATABASE_URL / STACK_REDIS_URL for other servers.
+STACK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ekonomi
+STACK_REDIS_URL ?= redis://127.0.0.1:6379/0
+stack: install
+	@mkdir -p var
+	export DATABASE_URL=$(STACK_DATABASE_URL) REDIS_URL=$(STACK_REDIS_URL); \
+	$(PY) manage.py migrate --noinput && $(PY) manage.py load_demo && \
+	{ trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:8000 & \
+	  $(VENV)/bin/celery -A ekonomi worker -l info & \
+	  $(VENV)/bin/celery -A ekonomi beat -l info --schedule var/celerybeat-schedule & \
+	  wait; }
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var

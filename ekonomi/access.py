@@ -113,6 +113,23 @@ PHONE_IMPORT = _rule("phone_import", Role.ADMIN, Role.UNIT_MANAGER)
 TEST_CALL_WRITE = _rule("test_call_write", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
 # Survey results arrive once a year and are entered by the head of operations or an administrator.
 SURVEY_WRITE = _rule("survey_write", Role.ADMIN, Role.HEAD)
+# The commitments of the year are the plan's: the head of operations keeps them, or an
+# administrator.
+COMMITMENT_WRITE = _rule("commitment_write", Role.ADMIN, Role.HEAD)
+# Each unit's manager assesses the unit's commitments each tertial (the services refuse
+# another unit's assessment).
+ASSESSMENT_WRITE = _rule("assessment_write", Role.UNIT_MANAGER)
+# The head of operations compiles the four units: reopens a submitted assessment, writes each
+# area's summary and records the prioritised actions.
+ASSESSMENT_LEAD = _rule("assessment_lead", Role.HEAD)
+
+# Monthly and tertial reports: everyone reads the archive, a bound controller only their own
+# customer's reports (reports/selectors.py scopes the rows).
+REPORTS_READ = _rule("reports_read", *ALL)
+# Producing a report now ("Skapa nu") is for the management group and the administrators.
+REPORTS_MAKE = _rule("reports_make", Role.ADMIN, Role.HEAD, Role.UNIT_MANAGER)
+# The tertial report's commentary is the head of operations' to write and to finish.
+REPORTS_COMMENT = _rule("reports_comment", Role.ADMIN, Role.HEAD)
 
 
 def allow(rule):

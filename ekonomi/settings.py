@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "indicators",
     "complaints",
     "customerlog",
+    "reports",
 ]
 
 MIDDLEWARE = [

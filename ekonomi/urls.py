@@ -18,6 +18,7 @@ urlpatterns = [
     path("indikatorer/", include("indicators.urls")),
     path("klagomal/", include("complaints.urls")),
     path("kundlogg/", include("customerlog.urls")),
+    path("rapporter/", include("reports.urls")),
     path("jobb/", include("ekonomi.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -32,3 +32,58 @@ class CustomerSurveyResultAdmin(SimpleHistoryAdmin):
 @admin.register(models.EmployeeSurvey)
 class EmployeeSurveyAdmin(SimpleHistoryAdmin):
     list_display = ["year", "nmi", "answers"]
+
+
+class CommitmentMeasureInline(admin.TabularInline):
+    model = models.CommitmentMeasure
+    extra = 0
+
+
+@admin.register(models.Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "area", "position", "text"]
+    list_filter = ["year", "area"]
+    inlines = [CommitmentMeasureInline]
+
+
+class ReadOnlyMixin:
+    """A submitted assessment changes only through the pages (submit, reopen with a logged
+    reason), never behind their back in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class CommitmentAssessmentInline(ReadOnlyMixin, admin.TabularInline):
+    model = models.CommitmentAssessment
+    extra = 0
+
+
+class ReopeningInline(ReadOnlyMixin, admin.TabularInline):
+    model = models.Reopening
+    extra = 0
+
+
+@admin.register(models.SelfAssessment)
+class SelfAssessmentAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    list_display = ["unit", "year", "number", "status", "submitted_at", "submitted_by"]
+    list_filter = ["year", "number", "unit", "status"]
+    inlines = [CommitmentAssessmentInline, ReopeningInline]
+
+
+@admin.register(models.AreaSummary)
+class AreaSummaryAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "number", "area"]
+    list_filter = ["year", "number", "area"]
+
+
+@admin.register(models.PrioritisedAction)
+class PrioritisedActionAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "number", "area", "text", "owner", "due", "status"]
+    list_filter = ["year", "number", "area", "status"]

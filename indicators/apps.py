@@ -10,6 +10,7 @@ class IndicatorsConfig(AppConfig):
         from ekonomi import access
         from ekonomi.navigation import Area, Link, menu
         from ekonomi.panels import start_page
+        from indicators.assessment import tasks  # noqa: F401 (registers the job kind)
         from indicators.dashboard import panels
 
         menu.register(
@@ -28,6 +29,8 @@ class IndicatorsConfig(AppConfig):
                     Link(_("Sick leave"), "indicators:sick_leave", access.INDICATORS_READ),
                     Link(_("Surveys"), "indicators:surveys", access.INDICATORS_READ),
                     Link(_("Targets"), "indicators:targets", access.INDICATORS_READ),
+                    Link(_("Commitments"), "indicators:commitments", access.INDICATORS_READ),
+                    Link(_("Self-assessment"), "indicators:assessments", access.INDICATORS_READ),
                 ],
             )
         )

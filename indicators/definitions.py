@@ -110,7 +110,7 @@ DEFINITIONS = {
         Indicator.NMI,
         _("index"),
         _(
-            "The employee satisfaction index of the annual employee survey (0\u2013100); it should "
+            "The employee satisfaction index of the annual employee survey (0-100); it should "
             "rise from one year to the next."
         ),
         yearly=True,

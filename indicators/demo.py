@@ -1,7 +1,8 @@
 """Demo indicators for the 2012 plan: targets, 88 employees (84.5 FTE by employment) across
 the four units and seven processes, the summer's and December's adjustments, phone statistics
 and test calls for 2012, sick leave per unit and month, the plan's survey results for 2010 and
-2011, and a few volume plans for 2013.
+2011, a few volume plans for 2013, and the plan's commitments with the first tertial's
+self-assessment (indicators/assessment/demo.py).
 
 The staffing is sized against the demo volumes (1.6M customer and 1.025M supplier invoices a
 year, about a quarter per unit), so that productivity lands near the targets, a little above
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from customers.models import Process, Unit
 from ekonomi.periods import Month, Year
 from ekonomi.workdays import is_working_day
+from indicators.assessment import demo as assessment_demo
 from indicators.definitions import Direction, Indicator
 from indicators.forecast.models import VolumePlan
 from indicators.phone.models import PhoneImport, PhoneTraffic, TestCall
@@ -311,7 +313,7 @@ def _plans(units, processes):
 
 
 def load(data, *, activity):
-    lines = _targets()
+    lines = _targets() + assessment_demo.load(activity=activity)
     if not activity:
         return lines
     units = {u.code: u for u in Unit.objects.all()}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("indicators.sickleave.urls")),
     path("", include("indicators.surveys.urls")),
     path("", include("indicators.forecast.urls")),
+    path("", include("indicators.assessment.urls")),
 ]

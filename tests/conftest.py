@@ -91,6 +91,16 @@ def client():
     return CommittingClient()
 
 
+@pytest.fixture
+def temporary_files(settings, tmp_path):
+    # Every upload goes to disk at once, where the test can see whether anything is left behind.
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    return folder
+
+
 def make_user(username, role=Role.OFFICER, **fields):
     user = User(username=username, role=role, **fields)
     user.set_password(DEMO_PASSWORD)

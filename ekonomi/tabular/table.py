@@ -179,8 +179,10 @@ class Table:
         capped = islice(source.rows, max(settings.TABULAR_MAX_ROWS - len(head), 0))
         self._rows = chain(head[at + 1 :], capped)
         self._first = self._next_data_row()
-        if self._first is None:
+        # Rows that are all refused (cells past the header) are errors, not an empty file.
+        if self._first is None and not self.errors:
             raise FileProblem(_("The file has headings but no data rows."))
+        self._read = False
 
     def _find_header(self, head, profiles):
         """The first row a saved profile knows; else the row whose headings make the most
@@ -213,9 +215,12 @@ class Table:
         return None
 
     def __iter__(self):
+        if self._read:
+            raise RuntimeError("A table is read once.")
+        self._read = True
         first, self._first = self._first, None
         if first is None:
-            raise RuntimeError("A table is read once.")
+            return
         yield first
         width = self._width
         a, b = self._probes

@@ -4,12 +4,14 @@ Every error names its row and column, and a file with any error saves nothing.""
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from customers.models import Unit
+from ekonomi.importing import ImportRefused, ReadNotes, Tally, refused
 from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
 from indicators.phone.models import PhoneImport, PhoneTraffic
 
@@ -76,10 +78,17 @@ def phone_digits(number: str) -> str:
     return "0" + digits[2:] if number.strip().startswith("+46") else digits
 
 
-class ImportRefused(Exception):
-    def __init__(self, errors):
-        super().__init__(errors)
-        self.errors = errors  # [(row, column, message)]; row and column None for the whole file
+@dataclass
+class PhoneImported:
+    record: PhoneImport
+    notes: ReadNotes
+    # Rows of a unit and day that were stored before, and are replaced.
+    replaced: int
+
+    @property
+    def tally(self):
+        rows = self.record.rows
+        return Tally(read=rows, new=rows - self.replaced, present=self.replaced)
 
 
 def _label(key):
@@ -117,7 +126,7 @@ def _check(row, record, units, seen, errors):
     return None if faults else unit
 
 
-def phone_import(*, path, file_name: str, user) -> PhoneImport:
+def phone_import(*, path, file_name: str, user) -> PhoneImported:
     """Read the file at `path` and store its rows; a day already stored for a unit is replaced."""
     units = {phone_digits(u.phone): u for u in Unit.objects.exclude(phone="")}
     rows, seen = [], {}
@@ -128,8 +137,9 @@ def phone_import(*, path, file_name: str, user) -> PhoneImport:
                 if unit is not None:
                     del record["number"]
                     rows.append(PhoneTraffic(unit=unit, **record))
+            notes = ReadNotes.of(table)
     except FileProblem as problem:
-        raise ImportRefused([(None, None, problem.message), *problem.errors]) from problem
+        raise refused(problem) from problem
     if table.errors:
         raise ImportRefused(table.errors.sorted())
     days = [row.day for row in rows]
@@ -144,9 +154,13 @@ def phone_import(*, path, file_name: str, user) -> PhoneImport:
         days_of_unit = defaultdict(list)
         for unit_id, day in seen:
             days_of_unit[unit_id].append(day)
+        stored = set()
         for unit_id, unit_days in days_of_unit.items():
-            PhoneTraffic.objects.filter(unit_id=unit_id, day__in=unit_days).delete()
+            before = PhoneTraffic.objects.filter(unit_id=unit_id, day__in=unit_days)
+            stored.update((unit_id, day) for day in before.values_list("day", flat=True))
+            before.delete()
         for row in rows:
             row.phone_import = phone_import
         PhoneTraffic.objects.bulk_create(rows, batch_size=2000)
-    return phone_import
+    replaced = sum((row.unit_id, row.day) in stored for row in rows)
+    return PhoneImported(phone_import, notes, replaced)

@@ -1,6 +1,4 @@
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from customers.models import Unit
 from ekonomi import access, lists
+from ekonomi.importing import import_page
 from ekonomi.params import year_from
 from ekonomi.periods import Year
-from ekonomi.uploads import upload_limit, upload_refusal
+from ekonomi.uploads import upload_limit
 from indicators.exporting import wants_xlsx, xlsx_response
 from indicators.phone import imports, selectors, services
 from indicators.phone.filters import TestCallFilter
@@ -80,45 +79,29 @@ def phone(request):
     )
 
 
-@contextmanager
-def _on_disk(upload):
-    # The reader opens a path; a small upload that Django kept in memory is written out first.
-    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix.lower()) as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        yield handle.name
-
-
 @upload_limit(PHONE_FILE_MAX_BYTES)
 @access.allow(access.PHONE_IMPORT)
 def phone_import(request):
-    form = PhoneUploadForm(request.POST or None, request.FILES or None)
-    if refusal := upload_refusal(request):
-        form.add_error("file", refusal)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            with _on_disk(upload) as path:
-                done = imports.phone_import(path=path, file_name=upload.name, user=request.user)
-        except imports.ImportRefused as refused:
-            errors = refused.errors
-        else:
-            messages.success(
-                request,
-                _("%(rows)s rows of calls from %(first)s to %(last)s were imported.")
-                % {"rows": done.rows, "first": done.first_day, "last": done.last_day},
-            )
-            return redirect(f"{reverse('indicators:phone')}?ar={done.last_day.year}")
-    return render(
+    def done(result):
+        record = result.record
+        messages.success(
+            request,
+            _("%(rows)s rows of calls from %(first)s to %(last)s were imported.")
+            % {"rows": record.rows, "first": record.first_day, "last": record.last_day},
+        )
+        return redirect(f"{reverse('indicators:phone')}?ar={record.last_day.year}")
+
+    return import_page(
         request,
-        "indicators/phone_import.html",
-        {
-            "form": form,
-            "errors": errors,
+        schema=imports.SCHEMA,
+        upload_form=PhoneUploadForm,
+        run=partial(imports.phone_import, user=request.user),
+        done=done,
+        template="indicators/phone_import.html",
+        context={
             "columns": [str(f.label) for f in imports.SCHEMA.fields],
             "imports": selectors.phone_imports()[:10],
+            "cancel_url": reverse("indicators:phone"),
         },
     )
 

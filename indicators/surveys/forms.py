@@ -36,5 +36,5 @@ class SurveyResultForm(forms.Form):
 
 
 class EmployeeSurveyForm(forms.Form):
-    nmi = _percent(_("NMI (0\u2013100)"))
+    nmi = _percent(_("NMI (0-100)"))
     answers = forms.IntegerField(label=_("Number of answers"), min_value=1, required=False)

@@ -71,6 +71,10 @@ class CostOutcomeForm(MonthGridForm):
 
 class BudgetImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Budget workbook (.xlsx)"),
-        help_text=_("The layout of the exported budget: one row per month, 2012-01 to 2012-12."),
+        label=_("Budget file"),
+        help_text=_(
+            "Excel (.xlsx) or CSV with the columns Month, Revenue, Staff costs and Premises, "
+            "administration, IT etc.: the layout of the exported budget, one row per month."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.txt"}),
     )

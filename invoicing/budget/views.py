@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -5,9 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ekonomi import access, downloads
+from ekonomi.importing import import_page
 from ekonomi.params import year_from
-from invoicing.budget import selectors, services, workbook
+from ekonomi.uploads import upload_limit
+from invoicing.budget import imports, selectors, services, workbook
 from invoicing.budget.forms import BudgetForm, BudgetImportForm, CostOutcomeForm
+
+# Twelve rows; the limit leaves room for a workbook with a few more sheets.
+BUDGET_IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 
 @access.allow(access.BUDGET_READ)
@@ -70,22 +77,24 @@ def budget_costs(request, year):
     )
 
 
+@upload_limit(BUDGET_IMPORT_MAX_BYTES)
 @access.allow(access.BUDGET_WRITE)
 def budget_import(request, year):
-    form = BudgetImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            rows = workbook.read_budget(year=year, upload=form.cleaned_data["file"])
-            services.budget_save(year=year, rows=rows)
-        except workbook.BudgetFileError as error:
-            for message in error.messages:
-                form.add_error("file", message)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The budget was imported."))
-            return redirect(f"{reverse('invoicing:budget')}?ar={year}")
-    return render(request, "invoicing/budget_import.html", {"form": form, "year": year})
+    budget_url = f"{reverse('invoicing:budget')}?ar={year}"
+
+    def done(result):
+        messages.success(request, _("The budget was imported."))
+        return redirect(budget_url)
+
+    return import_page(
+        request,
+        schema=imports.SCHEMA,
+        upload_form=BudgetImportForm,
+        run=partial(imports.budget_import, year=year),
+        done=done,
+        template="invoicing/budget_import.html",
+        context={"year": year, "cancel_url": budget_url},
+    )
 
 
 @access.allow(access.BUDGET_READ)

@@ -50,11 +50,13 @@ class TimeEntryForm(forms.Form):
 
 class HoursImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("File of hours"),
         help_text=_(
-            "Columns Person, Förvaltning, Tjänst, Datum, Timmar and, if you like, Kommentar "
-            "(or person, customer, service, date, hours, comment), in any order."
+            "CSV or Excel (.xlsx) with the columns Person, Förvaltning, Tjänst, Datum, Timmar "
+            "and, if you like, Kommentar (or Employee, Customer, Service, Date, Hours, Comment), "
+            "in any order."
         ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
     )
 
 

@@ -1,214 +1,183 @@
-"""Hours from a CSV file, as it leaves a Swedish office: every row is checked against the same
-rules as the weekly grid, every error is listed, and the file is saved whole or not at all."""
+"""Hours from a file (CSV or Excel), read by the shared tabular reader: every row is checked
+against the same rules as the weekly grid, every error is listed by row and column, and the file
+is saved whole or not at all."""
 
-import codecs
-import csv
 import hashlib
-import io
-import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from customers.models import Customer, Service, User
-from invoicing.timereport.models import TimeEntry, TimeImport
+from ekonomi.importing import ImportRefused, ReadNotes, Tally, refused
+from ekonomi.periods import Month
+from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
+from ekonomi.tabular import fields as common
+from invoicing import closing
+from invoicing.timereport.models import COMMENT_LENGTH, TimeEntry, TimeImport
 from invoicing.timereport.services import Hours, HoursRejected, time_entries_save, time_problems
-from invoicing.volumes.files import parse_date
 
-MAX_BYTES = 5 * 1024 * 1024
-SEPARATORS = (";", "\t", ",")
-
-# Header names as people write them, compared after case-folding; the first is the name that
-# messages use for a column the file lacks.
-COLUMNS = {
-    "person": ("Person",),
-    "customer": ("Förvaltning", "customer"),
-    "service": ("Tjänst", "service"),
-    "date": ("Datum", "date"),
-    "hours": ("Timmar", "hours"),
-    "comment": ("Kommentar", "comment"),
-}
-REQUIRED = ("person", "customer", "service", "date", "hours")
-
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?", re.ASCII)
-# Spaces, including the no-break kinds that Excel puts between thousands.
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# Hours are kept to the hundredth (1,25); the 24-hour rule per person and day is the service's.
+HOURS_MAX_PLACES = 2
 
 
-@dataclass(frozen=True)
-class FileError:
-    row: int | None
-    column: str
-    message: str
+def parse_hours(value):
+    # Zero and negative hours are read, so that the service's rule says what is wrong with them.
+    return values.parse_decimal(value, places=HOURS_MAX_PLACES, allow_negative=True)
 
 
-class ImportRejected(Exception):
-    def __init__(self, errors: list[FileError]):
-        self.errors = errors
-        super().__init__(f"{len(errors)} errors")
+def _comment(value):
+    return values.parse_text(value, max_length=COMMENT_LENGTH)
 
 
-def _not_csv():
-    return ImportRejected(
-        [
-            FileError(
-                None,
-                "",
-                _(
-                    "The file is not a CSV text file; save it as CSV (semicolon separated) "
-                    "and try again."
-                ),
+SCHEMA = Schema.single(
+    "hours",
+    [
+        Field(
+            "person",
+            gettext_lazy("Person"),
+            synonyms=(
+                "Medarbetare",
+                "Anställd",
+                "Användare",
+                "Användarnamn",
+                "Handläggare",
+                "Namn",
+                "Employee",
+                "User",
+                "Username",
+                "Staff",
+            ),
+            parse=values.text,
+        ),
+        common.CUSTOMER,
+        Field(
+            "service",
+            gettext_lazy("Service"),
+            synonyms=(
+                "Tjänst",
+                "Tjänstekod",
+                "Tilläggstjänst",
+                "Aktivitet",
+                "Service",
+                "Service code",
+                "Activity",
+            ),
+            parse=values.parse_code,
+        ),
+        common.DATE,
+        Field(
+            "hours",
+            gettext_lazy("Hours"),
+            synonyms=(
+                "Timmar",
+                "Antal timmar",
+                "Tid",
+                "Arbetstid",
+                "Nedlagd tid",
+                "Hours",
+                "Time",
+                "Time spent",
+            ),
+            parse=parse_hours,
+            summed=True,
+        ),
+        Field(
+            "comment",
+            gettext_lazy("Comment"),
+            synonyms=("Kommentar", "Anteckning", "Beskrivning", "Text", "Note", "Description"),
+            required=False,
+            parse=_comment,
+        ),
+    ],
+)
+
+
+def _label(key):
+    return str(next(f.label for f in SCHEMA.fields if f.key == key))
+
+
+@dataclass
+class HoursImported:
+    record: TimeImport
+    notes: ReadNotes
+    # Months of the file already billed: their hours go on the next invoice as adjustments.
+    billed: list
+
+    @property
+    def tally(self):
+        record = self.record
+        return Tally(
+            read=record.rows_read,
+            new=record.rows_added,
+            present=record.rows_changed + record.rows_unchanged,
+        )
+
+    @property
+    def to_confirm(self):
+        # Confirmed at the preview: an officer may not know that a month is closed.
+        if not self.billed:
+            return []
+        return [
+            _(
+                "%(months)s is already billed: the file's rows for it become adjustment lines "
+                "on the next invoice."
             )
+            % {"months": ", ".join(str(month) for month in self.billed)}
         ]
-    )
 
 
-def decode(content: bytes) -> str:
-    # A BOM settles it; otherwise strict UTF-8, which Windows-1252 text with å, ä or ö almost
-    # never passes by accident; otherwise Windows-1252, what Excel writes on Swedish Windows.
-    if b"\x00" in content:
-        raise _not_csv()
-    encodings = ["utf-8-sig"] if content.startswith(codecs.BOM_UTF8) else ["utf-8", "cp1252"]
-    for encoding in encodings:
-        try:
-            return unicodedata.normalize("NFC", content.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    raise _not_csv()
+class _Rows:
+    """Turns the records of a file into Hours, adding an error for every value that names
+    nothing or repeats an earlier row."""
 
-
-def _separator(header_line: str) -> str:
-    return max(SEPARATORS, key=header_line.count)
-
-
-def _records(text: str):
-    """(file row number, fields) for each non-blank record; a quoted field may span lines."""
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first_line))
-    row = 1
-    for fields in reader:
-        if any(field.strip() for field in fields):
-            yield row, fields
-        row = reader.line_num + 1
-
-
-def parse_hours(text: str) -> Decimal:
-    number = _SPACES.sub("", text)
-    if not _NUMBER.fullmatch(number):
-        raise ValueError(_("“%(value)s” is not a number of hours.") % {"value": text})
-    return Decimal(number.replace(",", "."))
-
-
-def _fold(text: str) -> str:
-    return text.strip().casefold()
-
-
-_KNOWN = {_fold(name): column for column, names in COLUMNS.items() for name in names}
-
-
-def _header(row: int, fields: list[str]):
-    positions, errors = {}, []
-    for index, name in enumerate(fields):
-        column = _KNOWN.get(_fold(name))
-        if column is None:
-            continue
-        if column in positions:
-            errors.append(FileError(row, name.strip(), _("The column appears more than once.")))
-        positions[column] = index
-    for column in REQUIRED:
-        if column not in positions:
-            errors.append(FileError(row, COLUMNS[column][0], _("The required column is missing.")))
-    return positions, errors
-
-
-class _Reader:
-    """Turns the rows of one file into Hours, collecting an error for every bad value."""
-
-    def __init__(self, header: list[str], positions: dict[str, int]):
-        self.width = len(header)
-        self.positions = positions
-        self.names = {column: header[index].strip() for column, index in positions.items()}
-        self.people = {_fold(u.username): u for u in User.objects.all()}
+    def __init__(self, errors):
+        self.errors = errors
+        self.people = {u.username.casefold(): u for u in User.objects.all()}
         self.customers = {c.code.upper(): c for c in Customer.objects.all()}
         self.services = {s.code.upper(): s for s in Service.objects.all()}
-        self.errors: list[FileError] = []
         self.first_row_of = {}
 
-    def error(self, row, column, message):
-        self.errors.append(FileError(row, self.names.get(column, column), message))
-
-    def value(self, fields, column):
-        index = self.positions.get(column)
-        return fields[index].strip() if index is not None and index < len(fields) else ""
-
-    def lookup(self, row, fields, column, table, key, message):
-        text = self.value(fields, column)
-        if not text:
-            self.error(row, column, _("A value is required."))
-            return None
-        found = table.get(key(text))
+    def _find(self, row, key, table, value, message):
+        found = table.get(value)
         if found is None:
-            self.error(row, column, message % {"value": text})
+            self.errors.add(row, _label(key), message % {"value": value})
         return found
 
-    def parsed(self, row, fields, column, parse):
-        text = self.value(fields, column)
-        if not text:
-            self.error(row, column, _("A value is required."))
-            return None
-        try:
-            return parse(text)
-        except ValueError as error:
-            self.error(row, column, str(error))
-            return None
-
-    def read(self, row: int, fields: list[str]) -> Hours | None:
-        # Empty fields past the header are a trailing separator, which some programs write.
-        if any(field.strip() for field in fields[self.width :]):
-            self.error(
+    def hours(self, row, record) -> Hours | None:
+        found = [
+            self._find(
                 row,
-                "",
-                _(
-                    "The row has %(found)s fields but the header has %(expected)s; put quotes "
-                    "around values that contain the separator."
-                )
-                % {"found": len(fields), "expected": self.width},
-            )
-            return None
-        values = [
-            self.lookup(
-                row, fields, "person", self.people, _fold, _("There is no user “%(value)s”.")
+                "person",
+                self.people,
+                record["person"].casefold(),
+                _("There is no user “%(value)s”."),
             ),
-            self.lookup(
+            self._find(
                 row,
-                fields,
                 "customer",
                 self.customers,
-                str.upper,
+                record["customer"],
                 _("There is no customer with the code “%(value)s”."),
             ),
-            self.lookup(
+            self._find(
                 row,
-                fields,
                 "service",
                 self.services,
-                str.upper,
+                record["service"],
                 _("There is no service with the code “%(value)s”."),
             ),
-            self.parsed(row, fields, "date", parse_date),
-            self.parsed(row, fields, "hours", parse_hours),
         ]
-        if any(value is None for value in values):
+        if None in found:
             return None
-        item = Hours(*values, comment=self.value(fields, "comment"), ref=row)
+        item = Hours(*found, record["date"], record["hours"], record["comment"] or "", ref=row)
         earlier = self.first_row_of.setdefault(item.key, row)
         if earlier != row:
-            self.error(
+            self.errors.add(
                 row,
-                "date",
+                _label("date"),
                 _("Row %(row)s already has hours for this person, customer, service and day.")
                 % {"row": earlier},
             )
@@ -216,78 +185,53 @@ class _Reader:
         return item
 
 
-@dataclass
-class HoursFile:
-    items: list[Hours]
-    errors: list[FileError]
-    # Column key -> the header as the file writes it, so that messages name what the user sees.
-    names: dict[str, str]
-    order: dict[str, int]
-
-    def add_problems(self, problems):
-        self.errors += [
-            FileError(p.ref, self.names.get(p.field, p.field), p.message) for p in problems
-        ]
-
-    def sorted_errors(self) -> list[FileError]:
-        columns = {name: self.order[key] for key, name in self.names.items()}
-        return sorted(self.errors, key=lambda e: (e.row or 0, columns.get(e.column, -1)))
+def _add_problems(errors, problems):
+    for problem in problems:
+        errors.add(problem.ref, _label(problem.field), problem.message)
 
 
-def read_hours(content: bytes) -> HoursFile:
-    if not content.strip():
-        raise ImportRejected([FileError(None, "", _("The file is empty."))])
-    records = _records(decode(content))
-    first = next(records, None)
-    if first is None:
-        raise ImportRejected([FileError(None, "", _("The file is empty."))])
-    header_row, header = first
-    positions, errors = _header(header_row, header)
-    if errors:
-        raise ImportRejected(errors)
-    reader = _Reader(header, positions)
-    items = [item for row, fields in records if (item := reader.read(row, fields))]
-    if not items and not reader.errors:
-        raise ImportRejected([FileError(None, "", _("The file has no rows of hours."))])
-    return HoursFile(items, reader.errors, reader.names, positions)
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while block := stream.read(1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-@transaction.atomic
-def hours_import(*, actor, file_name: str, content: bytes) -> TimeImport:
-    """Read, check and save a file of hours. ImportRejected lists every error, and then
-    nothing at all is saved."""
-    if len(content) > MAX_BYTES:
-        raise ImportRejected(
-            [
-                FileError(
-                    None,
-                    "",
-                    _("The file is larger than %(limit)s MB.")
-                    % {"limit": MAX_BYTES // (1024 * 1024)},
-                )
-            ]
-        )
-    hours_file = read_hours(content)
-    if hours_file.errors:
-        # The rows that could be read are still checked, so that one round lists every error.
-        hours_file.add_problems(time_problems(actor=actor, items=hours_file.items))
-        raise ImportRejected(hours_file.sorted_errors())
-    record = TimeImport.objects.create(
-        file_name=file_name[:255],
-        sha256=hashlib.sha256(content).hexdigest(),
-        rows_read=len(hours_file.items),
-        created_by=actor,
-    )
+def hours_import(*, actor, path, file_name: str) -> HoursImported:
+    """Read, check and save the file of hours at `path`. ImportRefused lists every error, and
+    then nothing at all is saved."""
     try:
-        result = time_entries_save(
-            actor=actor, items=hours_file.items, source=TimeEntry.Source.IMPORT, time_import=record
-        )
+        with open_table(path, SCHEMA) as table:
+            rows = _Rows(table.errors)
+            items = [item for row, record in table.records() if (item := rows.hours(row, record))]
+            notes = ReadNotes.of(table)
+    except FileProblem as problem:
+        raise refused(problem) from problem
+    errors = table.errors
+    if errors:
+        # The rows that could be read are still checked, so that one round lists every error.
+        _add_problems(errors, time_problems(actor=actor, items=items))
+        raise ImportRefused(errors.sorted())
+    try:
+        with transaction.atomic():
+            record = TimeImport.objects.create(
+                file_name=Path(file_name).name[:255],
+                sha256=_sha256(path),
+                rows_read=len(items),
+                created_by=actor,
+            )
+            result = time_entries_save(
+                actor=actor, items=items, source=TimeEntry.Source.IMPORT, time_import=record
+            )
+            record.rows_added = result.added
+            record.rows_changed = result.changed
+            record.rows_unchanged = result.unchanged
+            record.save(update_fields=["rows_added", "rows_changed", "rows_unchanged"])
+            # Read under the month-close lock that the save took, so no month closes between.
+            billed = closing.billed_months({Month.from_date(item.date) for item in items})
     except HoursRejected as rejected:
-        # Raised inside the transaction, so the import record above goes too.
-        hours_file.add_problems(rejected.problems)
-        raise ImportRejected(hours_file.sorted_errors()) from None
-    record.rows_added = result.added
-    record.rows_changed = result.changed
-    record.rows_unchanged = result.unchanged
-    record.save(update_fields=["rows_added", "rows_changed", "rows_unchanged"])
-    return record
+        # Raised inside the transaction, so the import record goes too.
+        _add_problems(errors, rejected.problems)
+        raise ImportRefused(errors.sorted()) from None
+    return HoursImported(record, notes, billed)

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from customers.models import Customer, Service, User
 from ekonomi import access, lists
+from ekonomi.importing import import_page
 from ekonomi.periods import Week
-from invoicing.timereport import selectors, services
+from ekonomi.uploads import upload_limit
+from invoicing.timereport import imports, selectors, services
 from invoicing.timereport.filters import (
     Grouping,
     TimeCustomerFilter,
@@ -21,8 +23,10 @@ from invoicing.timereport.filters import (
     TimeSummaryFilter,
 )
 from invoicing.timereport.forms import HoursImportForm, TimeEntryForm, WeekGridForm, cell_name
-from invoicing.timereport.imports import MAX_BYTES, ImportRejected, hours_import
 from invoicing.timereport.tables import TimeEntryTable, TimeSummaryTable
+
+# A year of hours for the whole unit is well under this.
+TIME_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 SUMMARY_COLUMNS = {
     "customer": ("customer", "customer_name"),
@@ -263,31 +267,40 @@ def time_week(request):
     return render(request, "invoicing/time_week.html", context)
 
 
+@upload_limit(TIME_IMPORT_MAX_BYTES)
 @access.allow(access.TIME_WRITE)
 def time_import(request):
-    form = HoursImportForm(request.POST or None, request.FILES or None)
-    errors = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            # One byte past the limit is enough for the import to refuse the file as too big.
-            content = upload.read(MAX_BYTES + 1)
-            record = hours_import(actor=request.user, file_name=upload.name, content=content)
-        except ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            messages.success(
+    def done(result):
+        record = result.record
+        messages.success(
+            request,
+            _(
+                "%(file)s was imported: %(added)s new entries, %(changed)s changed, "
+                "%(unchanged)s unchanged."
+            )
+            % {
+                "file": record.file_name,
+                "added": record.rows_added,
+                "changed": record.rows_changed,
+                "unchanged": record.rows_unchanged,
+            },
+        )
+        if result.billed:
+            messages.info(
                 request,
                 _(
-                    "%(file)s was imported: %(added)s new entries, %(changed)s changed, "
-                    "%(unchanged)s unchanged."
+                    "%(months)s is already billed; its hours from the file are adjusted on the "
+                    "next invoice."
                 )
-                % {
-                    "file": record.file_name,
-                    "added": record.rows_added,
-                    "changed": record.rows_changed,
-                    "unchanged": record.rows_unchanged,
-                },
+                % {"months": ", ".join(str(month) for month in result.billed)},
             )
-            return redirect("invoicing:time_list")
-    return render(request, "invoicing/time_import.html", {"form": form, "errors": errors})
+        return redirect("invoicing:time_list")
+
+    return import_page(
+        request,
+        schema=imports.SCHEMA,
+        upload_form=HoursImportForm,
+        run=partial(imports.hours_import, actor=request.user),
+        done=done,
+        template="invoicing/time_import.html",
+    )

@@ -43,6 +43,7 @@ PAGES = [
     ("invoicing:time_week", {}, {"officer"}),
     ("invoicing:time_create", {}, {"unit_manager"}),
     ("invoicing:time_summary", {}, {"unit_manager"}),
+    ("invoicing:time_import", {}, {"officer"}),
     ("invoicing:billing_months", {}, {"unit_manager"}),
     ("invoicing:billing_month", {"month": "2013-01"}, {"unit_manager", "bound_controller"}),
     ("invoicing:invoice_list", {}, {"unit_manager", "bound_controller"}),
@@ -54,6 +55,7 @@ PAGES = [
     ("invoicing:statistics_customer", {"code": "RIKI"}, {"controller"}),
     ("invoicing:budget", {}, {"head"}),
     ("invoicing:budget_edit", {"year": 2013}, {"head"}),
+    ("invoicing:budget_import", {"year": 2013}, {"head"}),
     ("invoicing:erp_settings", {}, {"admin"}),
     ("recent_changes", {}, {"head"}),
     ("record_history", {"model": "customers.customer", "pk": _riki_pk}, {"admin"}),
@@ -80,6 +82,16 @@ PAGES = [
     ("indicators:employee_survey_edit", {"year": 2012}, {"head"}),
     ("indicators:forecast", {}, {"head"}),
     ("indicators:volume_plan_create", {}, {"unit_manager"}),
+    ("indicators:commitments", {}, {"head", "officer"}),
+    ("indicators:commitment_create", {}, {"admin"}),
+    ("indicators:assessments", {}, {"unit_manager"}),
+    ("indicators:assessment", {"tertial": "2012-T2", "code": "E1"}, {"unit_manager", "head"}),
+    ("indicators:assessment_compilation", {"tertial": "2012-T1"}, {"head"}),
+    ("indicators:action_create", {"tertial": "2012-T1"}, {"head"}),
+    ("indicators:actions", {}, {"controller"}),
+    ("reports:index", {}, {"head", "bound_controller"}),
+    ("reports:archive", {}, {"controller", "bound_controller"}),
+    ("reports:commentary", {"period": "2012-T2"}, {"head"}),
 ]
 
 

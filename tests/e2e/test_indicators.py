@@ -1,5 +1,6 @@
 import pytest
 
+from indicators.charts import render_svg, trend_spec
 from tests.indicators.helpers import employee, volume
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -12,6 +13,13 @@ def figures(demo_live):
     for month in ("2012-05", "2012-06"):
         volume("RIKI", "KR-FS", month, 4700)
         volume("SPTE", "KR-FS", month, 4000)
+    # The live server runs in this process: start its Vega engine here, not while the browser
+    # waits for the first chart (slow on a busy machine).
+    render_svg(
+        trend_spec([], value_label="x", target_label="y", axis_title="z"),
+        title="t",
+        description="d",
+    )
 
 
 def test_the_management_group_switches_period_and_drills_down_to_a_unit(figures, login):
@@ -29,7 +37,6 @@ def test_the_management_group_switches_period_and_drills_down_to_a_unit(figures,
     assert "Ej uppnått" in row.inner_text()
     chart = page.locator("img[src*='ar_productivity.svg']")
     chart.scroll_into_view_if_needed()
-    # The first chart a server process draws starts its Vega engine: allow it the time.
     page.wait_for_function(
         "img => img.complete && img.naturalWidth > 0", arg=chart.element_handle(), timeout=45000
     )

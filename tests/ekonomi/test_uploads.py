@@ -14,16 +14,6 @@ TOO_LARGE = "refused: Filen är för stor: som mest 100\u00a0byte kan laddas upp
 
 
 @pytest.fixture
-def temporary_files(settings, tmp_path):
-    # Every file goes to disk at once, where the test can see whether it is left behind.
-    folder = tmp_path / "uploads"
-    folder.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
-    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    return folder
-
-
-@pytest.fixture
 def officer(users):
     client = Client(enforce_csrf_checks=True)
     client.force_login(users["officer"])

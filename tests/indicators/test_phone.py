@@ -13,11 +13,13 @@ from ekonomi.periods import Month
 from indicators.phone import imports
 from indicators.phone.models import PhoneImport, PhoneTraffic
 from indicators.phone.selectors import busiest_by_month, calls_total, phone_load
+from tests.ekonomi.import_pages import confirm, left_on_disk, preview_of
 from tests.indicators.helpers import unit
 
 HEADER = (
     "Gruppnummer;Datum;Timme;Erbjudna;Besvarade;Avbrutna;Medelväntetid (s);Längsta väntetid (s)"
 )
+FIELDS = [field.key for field in imports.SCHEMA.fields]
 ROWS = [
     "08-508 21 000;2012-03-05;9;40;36;4;30;180",
     "08-508 21 000;2012-03-05;10;60;51;9;50;240",
@@ -53,7 +55,7 @@ def refuse(load):
 
 def test_it_reads_hours_and_whole_days_and_gives_the_answer_rate(load):
     done = load(_csv(*ROWS))
-    assert done.rows == 3
+    assert done.record.rows == 3
     calls = phone_load(months=[Month(2012, 3)])
     e1 = calls_total(calls, months=[Month(2012, 3)], unit_id=unit("E1").pk)
     assert (e1.offered, e1.answered, e1.abandoned) == (100, 87, 13)
@@ -105,7 +107,7 @@ def test_bad_numbers_dates_and_hours_are_each_named(refuse):
 def test_a_missing_column_refuses_the_file(refuse):
     errors = refuse(_csv(ROWS[0], header=HEADER.replace(";Besvarade", ";Svar")))
     assert errors == [
-        (None, None, "Några kolumner saknas eller finns två gånger."),
+        (None, "", "Några kolumner saknas eller finns två gånger."),
         (1, "Besvarade", "Den obligatoriska kolumnen saknas."),
     ]
 
@@ -178,3 +180,42 @@ def test_a_test_call_is_recorded_and_shown_beside_the_statistics(demo, client_fo
     assert "08-508 22 000 (E2)" in page.text
     summary = {u.code: tests for u, _calls, tests in page.context["figures"].units}
     assert summary["E2"] == (1, 0)
+
+
+def test_the_import_page_previews_and_imports_on_confirm(demo, client_for, temporary_files):
+    client = client_for("unit_manager")
+
+    def upload(*rows):
+        content = SimpleUploadedFile("telefoni.csv", _csv(*rows))
+        return client.post(reverse("indicators:phone_import"), {"file": content})
+
+    response = upload(*ROWS)
+    preview = preview_of(response)
+    assert (preview["read"], preview["new"], preview["present"]) == (3, 3, 0)
+    assert "Bekräfta import" in response.text
+    assert not PhoneTraffic.objects.exists() and not PhoneImport.objects.exists()
+
+    done = confirm(client, response)
+    assert done.status_code == 302
+    assert PhoneTraffic.objects.count() == 3
+    assert left_on_disk(temporary_files) == []
+
+    # A day of a unit imported again is counted as present, and replaced.
+    response = upload("08-508 21 000;2012-03-05;9;50;50;0;10;20")
+    preview = preview_of(response)
+    assert (preview["read"], preview["new"], preview["present"]) == (1, 0, 1)
+    confirm(client, response)
+    assert PhoneTraffic.objects.count() == 2
+
+
+def test_unknown_headings_of_a_phone_file_are_mapped_on_the_shared_page(demo, client_for):
+    client = client_for("unit_manager")
+    header = "Grp;Dag;Tim;In;Svar;Avbr;Medel;Max"
+    content = SimpleUploadedFile("telefoni.csv", _csv(ROWS[0], header=header))
+    response = client.post(reverse("indicators:phone_import"), {"file": content})
+    assert "Vilken kolumn är vilken?" in response.text
+    mapping = {"name": "Växeln", **{f"column_{i}": key for i, key in enumerate(FIELDS)}}
+    response = client.post(reverse("indicators:phone_import"), {"step": "map", **mapping})
+    assert preview_of(response)["read"] == 1
+    assert confirm(client, response).status_code == 302
+    assert PhoneTraffic.objects.get().offered == 40
