@@ -5,14 +5,37 @@ by hand; their big members are streamed, so that a 400 MB cell never exists in t
 """
 
 import io
+import json
+import os
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from ekonomi.tabular import FileProblem, Schema, Shape, open_table
 from ekonomi.tabular import fields as f
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_in_child(code, *args, **environment):
+    """Run `code` in a fresh Python (its peak memory is its own) and return the JSON object its
+    last line prints."""
+    finished = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **environment},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return json.loads(finished.stdout.splitlines()[-1])
+
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CONTENT_TYPES = (

@@ -9,12 +9,8 @@ fail them, while an unguarded read takes over a gigabyte or a minute.
 """
 
 import json
-import os
-import subprocess
-import sys
 import zipfile
 from collections import deque
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -24,7 +20,6 @@ from ekonomi.tabular import fields as f
 from tests.ekonomi import tabular_files
 from tests.ekonomi.tabular_files import DOCUMENT_HEADER, VOLUMES, csv_bytes, xlsx_bytes
 
-ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = Schema.single("bomb", [f.CUSTOMER, f.QUANTITY])
 CHILD = """
 import json, sys, time
@@ -54,21 +49,9 @@ MAX_SECONDS = 30
 
 
 def read_in_child(path, **overrides):
-    environment = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "ekonomi.settings",
-    }
-    finished = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), json.dumps(overrides)],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
+    return tabular_files.run_in_child(
+        CHILD, path, json.dumps(overrides), DJANGO_SETTINGS_MODULE="ekonomi.settings"
     )
-    return json.loads(finished.stdout.splitlines()[-1])
 
 
 @pytest.fixture(scope="module")

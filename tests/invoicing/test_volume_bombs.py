@@ -8,16 +8,11 @@ unguarded read takes gigabytes or a minute.
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from tests.ekonomi import tabular_files
 
-ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import json, sys, time
 import django
@@ -51,22 +46,14 @@ MAX_SECONDS = 30
 
 
 def upload_in_child(path, media, overrides):
-    environment = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": f"sqlite:///{media.parent / 'child.sqlite3'}",
-    }
-    finished = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), str(media), json.dumps(overrides)],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
+    return tabular_files.run_in_child(
+        CHILD,
+        path,
+        media,
+        json.dumps(overrides),
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        DATABASE_URL=f"sqlite:///{media.parent / 'child.sqlite3'}",
     )
-    return json.loads(finished.stdout.splitlines()[-1])
 
 
 @pytest.mark.parametrize(
