@@ -4,8 +4,6 @@ Runs against real worker subprocesses (tests/ekonomi/worker_process.py); skipped
 and PostgreSQL, except on CI, where the Celery step provides both.
 """
 
-import time
-
 import pytest
 from django.urls import reverse
 
@@ -13,20 +11,11 @@ from ekonomi import jobs
 from tests.conftest import make_user
 from tests.ekonomi import job_kinds
 from tests.ekonomi.job_kinds import recorded
+from tests.ekonomi.worker_process import poll_job
 
 pytestmark = pytest.mark.celery
 
 STEPS = 10
-
-
-def poll(client, url, until, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status = client.get(url).json()
-        if until(status):
-            return status
-        time.sleep(0.2)
-    raise AssertionError(f"the status never got there: {status}")
 
 
 def test_a_job_whose_worker_is_killed_runs_again_and_records_its_work_once(
@@ -40,7 +29,7 @@ def test_a_job_whose_worker_is_killed_runs_again_and_records_its_work_once(
     status_url = reverse("jobs:status", args=[job.pk])
 
     # The page follows the worker's progress while the job's transaction is still open.
-    status = poll(client, status_url, until=lambda status: status["progress"] >= 20)
+    status = poll_job(client, status_url, until=lambda status: status["progress"] >= 20, seconds=30)
     assert (status["state_label"], status["attempt"]) == ("Pågår", 1)
     assert status["message"].startswith("Steg ")
 
@@ -49,10 +38,10 @@ def test_a_job_whose_worker_is_killed_runs_again_and_records_its_work_once(
     assert recorded(job) == []
 
     # Polling notices the silence (no heartbeat for 2 s) and queues the job as attempt 2.
-    status = poll(client, status_url, until=lambda status: status["attempt"] == 2)
+    status = poll_job(client, status_url, until=lambda status: status["attempt"] == 2, seconds=30)
     assert status["message"] == "Jobbet avbröts och har startats om."
     second_worker = worker_processes.start()
-    status = poll(client, status_url, until=lambda status: status["finished"])
+    status = poll_job(client, status_url, until=lambda status: status["finished"], seconds=30)
 
     assert (status["state_label"], status["progress"], status["attempt"]) == ("Klart", 100, 2)
     assert recorded(job) == [f"step {step}" for step in range(1, STEPS + 1)]

@@ -146,3 +146,15 @@ def worker_processes(transactional_db, tmp_path):
     processes = WorkerProcesses(tmp_path, environment)
     yield processes
     processes.stop_all()
+
+
+def poll_job(client, url, until, seconds=60):
+    """The job's status JSON once `until(status)` holds; polled as a user's page would."""
+    deadline = time.monotonic() + seconds
+    status = None
+    while time.monotonic() < deadline:
+        status = client.get(url).json()
+        if until(status):
+            return status
+        time.sleep(0.2)
+    raise AssertionError(f"the job never got there: {status}")

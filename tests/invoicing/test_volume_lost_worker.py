@@ -6,14 +6,13 @@ job: within seconds (the sweeper's limit is 2 s here, a minute in production) th
 again on a new worker, and the file is checked and then imported exactly once.
 """
 
-import time
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ekonomi.jobs.models import Job
 from invoicing.models import MonthlyVolume, VolumeDocument, VolumeImport
+from tests.ekonomi.worker_process import poll_job
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes
 
 pytestmark = pytest.mark.celery
@@ -21,16 +20,6 @@ pytestmark = pytest.mark.celery
 # Enough rows that the check takes a few seconds, reporting progress as it goes.
 ROWS = 300_000
 KINDS = ("invoicing.volume_import_check", "invoicing.volume_import_run")
-
-
-def poll(client, url, until, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status = client.get(url).json()
-        if until(status):
-            return status
-        time.sleep(0.2)
-    raise AssertionError(f"the job never got there: {status}")
 
 
 def test_a_check_whose_worker_is_killed_runs_again_and_the_file_is_imported_once(
@@ -53,13 +42,13 @@ def test_a_check_whose_worker_is_killed_runs_again_and_the_file_is_imported_once
     volume_import = VolumeImport.objects.get()
     check = Job.objects.get(kind=KINDS[0])
     status_url = reverse("jobs:status", args=[check.pk])
-    poll(officer, status_url, until=lambda status: status["progress"] >= 10)
+    poll_job(officer, status_url, until=lambda status: status["progress"] >= 10)
     first_worker.kill()
 
     # The page's polling notices the silence and queues the check again, for a new worker.
-    poll(officer, status_url, until=lambda status: status["attempt"] == 2)
+    poll_job(officer, status_url, until=lambda status: status["attempt"] == 2)
     worker_processes.start()
-    status = poll(officer, status_url, until=lambda status: status["finished"])
+    status = poll_job(officer, status_url, until=lambda status: status["finished"])
     assert (status["state_label"], status["attempt"]) == ("Klart", 2)
     volume_import.refresh_from_db()
     assert volume_import.status == VolumeImport.Status.READY
@@ -67,7 +56,7 @@ def test_a_check_whose_worker_is_killed_runs_again_and_the_file_is_imported_once
 
     officer.post(reverse("invoicing:volume_import_confirm", args=[volume_import.pk]))
     run = Job.objects.get(kind=KINDS[1])
-    status = poll(officer, reverse("jobs:status", args=[run.pk]), lambda s: s["finished"])
+    status = poll_job(officer, reverse("jobs:status", args=[run.pk]), lambda s: s["finished"])
     assert status["state_label"] == "Klart"
 
     volume_import.refresh_from_db()

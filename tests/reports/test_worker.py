@@ -14,6 +14,7 @@ from ekonomi.periods import Month, Tertial
 from reports import tasks
 from reports.models import Kind, Report
 from tests.conftest import make_user
+from tests.ekonomi.worker_process import poll_job
 
 pytestmark = pytest.mark.celery
 
@@ -25,16 +26,6 @@ def wait_until(condition, seconds=240):
             return
         time.sleep(0.5)
     raise AssertionError("the jobs never finished")
-
-
-def poll(client, url, until, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status = client.get(url).json()
-        if until(status):
-            return status
-        time.sleep(0.2)
-    raise AssertionError(f"the job never got there: {status}")
 
 
 def test_the_nightly_reports_are_in_the_beat_schedule_after_the_billing_checks():
@@ -81,13 +72,13 @@ def test_a_report_whose_worker_is_killed_is_archived_once(
     job = tasks.report_start(kind=Kind.TERTIAL, period="2012-T2", mode="draft", user=head)
     status_url = reverse("jobs:status", args=[job.pk])
     # Killed once the figures are being collected, before the archive entry is written.
-    poll(client, status_url, until=lambda status: status["progress"] >= 10)
+    poll_job(client, status_url, until=lambda status: status["progress"] >= 10, seconds=120)
     first_worker.kill()
     assert Report.objects.count() == 0
 
-    poll(client, status_url, until=lambda status: status["attempt"] == 2)
+    poll_job(client, status_url, until=lambda status: status["attempt"] == 2, seconds=120)
     second_worker = worker_processes.start()
-    status = poll(client, status_url, until=lambda status: status["finished"])
+    status = poll_job(client, status_url, until=lambda status: status["finished"], seconds=120)
 
     # Attempt 2 as a rule; on a starved machine the sweeper may take a slow attempt for lost
     # once more, and the archive must still hold the one report.
