@@ -48,7 +48,9 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Generous: the suite runs the browser beside two busy test workers, and a billing issue
+    # or a report runs in the request when Celery is eager. A wait that succeeds costs nothing.
+    page.set_default_timeout(45000)
     yield page
     context.close()
 

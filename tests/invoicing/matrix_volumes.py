@@ -17,6 +17,8 @@ ROWS = {
     # Each answer is a redirect back to the import; the actions that do not fit its state are
     # refused there with a message, so the matrix changes nothing.
     "invoicing:volume_import_confirm": [("post", DONE, None, only(IMPORTERS, 302))],
+    # A done import's columns are known: the mapping answers with a redirect and a message.
+    "invoicing:volume_import_map": [("post", DONE, None, only(IMPORTERS, 302))],
     "invoicing:volume_import_undo": [
         ("post", READY, None, only(IMPORTERS, 302)),
         # Undo belongs to the importer, a unit manager or an administrator; someone bound to a
