@@ -5,8 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models import Complaint
-from customers.models import Customer, Process, Unit
-from ekonomi import access, periods
+from customers.models import Process, Unit
+from customers.selectors import customer_choices
+from ekonomi import periods
 
 
 class PeriodField(forms.CharField):
@@ -33,17 +34,13 @@ class PeriodFilter(django_filters.Filter):
         )
 
 
-def scoped_customers(request):
-    return access.scope(Customer.objects.all(), request.user, "pk")
-
-
 YES_NO = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class ComplaintFilter(django_filters.FilterSet):
     period = PeriodFilter(field_name="received_on", label=_("Period (2012-03, 2012-T2 or 2012)"))
     customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=scoped_customers, empty_label=_("All")
+        label=_("Customer"), queryset=customer_choices, empty_label=_("All")
     )
     process = django_filters.ModelChoiceFilter(
         label=_("Process"), queryset=Process.objects.all(), empty_label=_("All")

@@ -3,28 +3,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from customerlog.models import LogEntry
-from customers.models import Customer
-from ekonomi import access
-from ekonomi.forms import MonthField
-
-
-class MonthFilter(django_filters.Filter):
-    field_class = MonthField
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(date__gte=value.start, date__lt=value.end)
-
-
-def scoped_customers(request):
-    return access.scope(Customer.objects.all(), request.user, "pk")
+from customers.selectors import customer_choices
+from ekonomi.filters import MonthFilter
 
 
 class LogEntryFilter(django_filters.FilterSet):
-    month = MonthFilter(label=_("Month (YYYY-MM)"))
+    month = MonthFilter(field_name="date", label=_("Month (YYYY-MM)"))
     customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=scoped_customers, empty_label=_("All")
+        label=_("Customer"), queryset=customer_choices, empty_label=_("All")
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=LogEntry.Kind.choices, empty_label=_("All")

@@ -15,6 +15,13 @@ def customer_list(*, user):
     )
 
 
+def customer_choices(request):
+    """The customers a list's filter offers: those the user may see (none without a request)."""
+    if request is None:
+        return Customer.objects.none()
+    return access.scope(Customer.objects.order_by("code"), request.user, "pk")
+
+
 def customer_get(*, user, code):
     return access.get_scoped_or_404(
         Customer.objects.select_related("manager_unit", "contact_person"), user, "pk", code=code

@@ -1,15 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from customers.models import Customer
-from ekonomi import access
+from customers.selectors import customer_choices
 from reports.models import Kind, Report
-
-
-def scoped_customers(request):
-    if request is None:
-        return Customer.objects.none()
-    return access.scope(Customer.objects.order_by("code"), request.user, "pk")
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -19,7 +12,7 @@ class ReportFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Report.Status.choices)
     customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=scoped_customers, null_label=_("Whole report")
+        label=_("Customer"), queryset=customer_choices, null_label=_("Whole report")
     )
 
     class Meta:

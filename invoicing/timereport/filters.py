@@ -1,24 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from customers.models import Customer, Service, User
-from ekonomi import access
+from customers.models import Service, User
+from customers.selectors import customer_choices
 from ekonomi.access import Role
-from ekonomi.forms import MonthField
+from ekonomi.filters import MonthFilter
 from invoicing.timereport.models import TimeEntry
-
-
-class MonthFilter(django_filters.Filter):
-    field_class = MonthField
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(date__gte=value.start, date__lt=value.end)
-
-
-def _customers(request):
-    return access.scope(Customer.objects.all(), request.user, "pk")
 
 
 class PersonChoiceField(django_filters.fields.ModelChoiceField):
@@ -32,9 +19,9 @@ class PersonFilter(django_filters.ModelChoiceFilter):
 
 class TimeEntryFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("Year"))
-    month = MonthFilter(label=_("Month (YYYY-MM)"))
+    month = MonthFilter(field_name="date", label=_("Month (YYYY-MM)"))
     customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=_customers, empty_label=_("All")
+        label=_("Customer"), queryset=customer_choices, empty_label=_("All")
     )
     person = PersonFilter(
         label=_("Person"),

@@ -1,25 +1,16 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from customers.models import Customer
-from ekonomi import access
-from ekonomi.forms import MonthField
+from customers.selectors import customer_choices
+from ekonomi.filters import MonthFilter
 from invoicing.volumes.models import VolumeImport
-
-
-def _customers(request):
-    return access.scope(Customer.objects.all(), request.user, "pk")
-
-
-class _MonthFilter(django_filters.Filter):
-    field_class = MonthField
 
 
 class _MonthRangeFilter(django_filters.FilterSet):
     """From and to a month (YYYY-MM), both included."""
 
-    month_from = _MonthFilter(label=_("From month (YYYY-MM)"), method="since")
-    month_to = _MonthFilter(label=_("To month (YYYY-MM)"), method="until")
+    month_from = MonthFilter(label=_("From month (YYYY-MM)"), method="since")
+    month_to = MonthFilter(label=_("To month (YYYY-MM)"), method="until")
 
     def since(self, queryset, name, value):
         return queryset.filter(month__gte=value.start)
@@ -30,7 +21,7 @@ class _MonthRangeFilter(django_filters.FilterSet):
 
 class MonthlyVolumeFilter(_MonthRangeFilter):
     customer = django_filters.ModelChoiceFilter(
-        label=_("Customer"), queryset=_customers, empty_label=_("All")
+        label=_("Customer"), queryset=customer_choices, empty_label=_("All")
     )
     price_item = django_filters.CharFilter(
         label=_("Price item code"), field_name="price_item__code", lookup_expr="iexact"

@@ -6,6 +6,7 @@ Volumes go in as the volume imports put them: monthly counts of an import, then 
 volumes recomputed by the volume services.
 """
 
+import threading
 from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -96,3 +97,25 @@ JANUARY_COUNTS = {
     "RIKI": {"KR-FS": 1000, "KR-MAN": 200, "LR-EL": 50, "KR-MAK": 3},
     "SPTE": {"LR-MAN": 10, "KR-ABO": 5},
 }
+
+
+def in_parallel(jobs):
+    """Run every job in its own thread, all released at once; return results or errors."""
+    barrier = threading.Barrier(len(jobs))
+    results = [None] * len(jobs)
+
+    def run(index, job):
+        try:
+            barrier.wait()
+            results[index] = job()
+        except Exception as error:  # the test inspects what each one met
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

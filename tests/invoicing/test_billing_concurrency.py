@@ -1,12 +1,10 @@
 """Numbering under concurrency: real threads, each with its own PostgreSQL connection."""
 
 import io
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
 
 from ekonomi.periods import Month
 from invoicing.billing import services as billing_services
@@ -15,6 +13,7 @@ from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
     YEAR,
+    in_parallel,
     issue,
     postgres_only,
     price_list,
@@ -31,28 +30,6 @@ ISSUERS = 20
 def organisation(transactional_db):
     call_command("load_demo", "--organisation-only", stdout=io.StringIO())
     price_list()
-
-
-def in_parallel(jobs):
-    """Run every job in its own thread, all released at once; return results or errors."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # the test inspects what each issuer met
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def sequences():

@@ -6,7 +6,6 @@ its own connection to it (SET LOCAL ROLE, undone with the test's transaction) af
 it what deploy/least_privilege.sql grants.
 """
 
-import threading
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +22,7 @@ from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
     MARCH,
+    in_parallel,
     issue,
     on,
     postgres_only,
@@ -271,28 +271,6 @@ def test_the_nightly_checks_find_each_of_five_changes_made_with_the_triggers_off
 
 
 # Twenty at once -------------------------------------------------------------------------------
-
-
-def in_parallel(jobs):
-    """Run every job in its own thread, all released at once; return results or errors."""
-    barrier = threading.Barrier(len(jobs))
-    results = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # the test inspects what each one met
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.mark.django_db(transaction=True)
