@@ -28,7 +28,7 @@ import secrets
 import tempfile
 import time
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django import forms
@@ -40,7 +40,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ekonomi.tabular import FileError, FileProblem, Sample, SkippedRow
+from ekonomi.tabular import FileError, FileProblem, Sample
 from ekonomi.tabular.forms import ColumnMappingForm
 from ekonomi.tabular.services import column_profile_save
 from ekonomi.uploads import upload_refusal
@@ -193,23 +193,6 @@ def _keep(request, waiting):
     request.session[_session_key(request)] = waiting
 
 
-def _shown(sample):
-    shown = asdict(sample)
-    # The session keeps what the mapping form shows; a cell is shown in part (the headings are
-    # kept whole: the saved profile is found by them).
-    shown["rows"] = [(row, [cell[:SHOWN_CHARS] for cell in cells]) for row, cells in sample.rows]
-    return shown
-
-
-def _sample(shown):
-    return Sample(
-        header_row=shown["header_row"],
-        headers=shown["headers"],
-        rows=[(row, cells) for row, cells in shown["rows"]],
-        skipped=[SkippedRow(**row) for row in shown["skipped"]],
-    )
-
-
 def _waiting(request, stage):
     """What the session keeps of the file waiting at `stage` ("map" or "preview"), or None."""
     saved = request.session.get(_session_key(request))
@@ -267,7 +250,14 @@ def _preview(request, page, waiting, *, schema, run):
         if refusal.sample is None:
             _discard(request)
         else:
-            _keep(request, {**waiting, "stage": "map", "sample": _shown(refusal.sample)})
+            _keep(
+                request,
+                {
+                    **waiting,
+                    "stage": "map",
+                    "sample": refusal.sample.as_data(cell_chars=SHOWN_CHARS),
+                },
+            )
             page["mapping"] = ColumnMappingForm(schema=schema, sample=refusal.sample)
         return
     tally = result.tally
@@ -293,7 +283,7 @@ def _preview(request, page, waiting, *, schema, run):
 
 
 def _map(request, page, waiting, *, schema, run):
-    sample = _sample(waiting["sample"])
+    sample = Sample.from_data(waiting["sample"])
     mapping = ColumnMappingForm(request.POST, schema=schema, sample=sample)
     if not mapping.is_valid():
         page["mapping"] = mapping

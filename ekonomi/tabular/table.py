@@ -62,6 +62,25 @@ class Sample:
     rows: list  # (row number, [cell text, ...]) for the first data rows
     skipped: list
 
+    def as_data(self, *, cell_chars=None) -> dict:
+        """The sample as JSON-safe data (a session, a JSON field), with each cell cut to
+        `cell_chars`; the headings stay whole, since a saved profile is found by them."""
+        return {
+            "header_row": self.header_row,
+            "headers": list(self.headers),
+            "rows": [[row, [cell[:cell_chars] for cell in cells]] for row, cells in self.rows],
+            "skipped": [[row.row, row.text] for row in self.skipped],
+        }
+
+    @classmethod
+    def from_data(cls, data) -> "Sample":
+        return cls(
+            header_row=data["header_row"],
+            headers=data["headers"],
+            rows=[(row, cells) for row, cells in data["rows"]],
+            skipped=[SkippedRow(row, text) for row, text in data["skipped"]],
+        )
+
 
 class ColumnsNotRecognised(FileProblem):
     """The header was not found, or lacks required columns; `sample` is the file's start."""

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ekonomi.tabular import ColumnsNotRecognised, FileProblem, Sample, SkippedRow, open_table
+from ekonomi.tabular import ColumnsNotRecognised, FileProblem, Sample, open_table
 from ekonomi.tabular.services import column_profile_save
 from invoicing.volumes import files
 from invoicing.volumes.models import VolumeImport
@@ -29,12 +29,7 @@ def recognise(volume_import):
         volume_import.layout = {
             "message": problem.message,
             "problems": [error._asdict() for error in problem.errors],
-            "sample": {
-                "header_row": sample.header_row,
-                "headers": sample.headers,
-                "rows": sample.rows,
-                "skipped": [[row.row, row.text] for row in sample.skipped],
-            },
+            "sample": sample.as_data(),
         }
 
 
@@ -56,12 +51,7 @@ def volume_import_sample(*, volume_import) -> Sample | None:
     sample = volume_import.layout.get("sample")
     if volume_import.status != Status.MAPPING or not sample:
         return None
-    return Sample(
-        header_row=sample["header_row"],
-        headers=sample["headers"],
-        rows=[(row, cells) for row, cells in sample["rows"]],
-        skipped=[SkippedRow(row, text) for row, text in sample["skipped"]],
-    )
+    return Sample.from_data(sample)
 
 
 def volume_import_map(*, volume_import_id, user, name, mapping) -> VolumeImport:
