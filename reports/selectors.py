@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -10,12 +10,15 @@ from customerlog.models import LogEntry, Meeting
 from ekonomi import access
 from ekonomi.periods import Tertial
 from invoicing.volumes.models import MonthlyVolume
-from reports.models import Commentary, Report
+from reports.models import Commentary, Report, ReportFile
 
 
 def visible_reports(*, user):
     """The archive as the user may see it: a bound controller only their customer's reports."""
-    reports = Report.objects.select_related("customer", "produced_by").prefetch_related("files")
+    # A list shows each file's format, size and checksum; the contents (whole PDFs) are read
+    # only for the one download.
+    files = Prefetch("files", queryset=ReportFile.objects.defer("content"))
+    reports = Report.objects.select_related("customer", "produced_by").prefetch_related(files)
     customer_id = access.bound_customer_id(user)
     if customer_id is not None:
         return reports.filter(customer_id=customer_id)
@@ -28,7 +31,7 @@ def report_get(*, user, pk):
 
 def report_file_get(*, user, pk, fmt):
     report = report_get(user=user, pk=pk)
-    return report, get_object_or_404(report.files.all(), format=fmt)
+    return report, get_object_or_404(ReportFile.objects.filter(report=report), format=fmt)
 
 
 def latest_reports(*, kind, period, customer=None):
