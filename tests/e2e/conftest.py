@@ -4,6 +4,8 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -42,6 +44,30 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server for an in-memory SQLite database: one request at a time.
+
+    Every request thread of Django's threaded live server shares the test's one in-memory
+    SQLite connection, and a page that loads its charts in parallel used them at once
+    ("bad parameter or other API misuse"). Served in turn, and with each connection closed
+    after its response (Django's non-threaded server sends "Connection: close").
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+    server = LiveServer(addr or "localhost", start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -47,3 +47,17 @@ def test_the_management_group_switches_period_and_drills_down_to_a_unit(figures,
     page.get_by_role("link", name="Enhet 2 per månad").click()
     page.wait_for_url("**/indikatorer/enheter/E2/**")
     assert page.locator("h1").inner_text() == "Enhet 2 per månad 2012"
+
+
+def test_the_charts_of_a_page_load_together_without_a_server_error(figures, login):
+    page = login("chef")
+    page.goto("/indikatorer/")
+    charts = page.locator("img[src*='/indikatorer/diagram/']").evaluate_all(
+        "images => images.map(image => image.getAttribute('src'))"
+    )
+    assert len(charts) > 1
+    statuses = page.evaluate(
+        "urls => Promise.all(urls.map(url => fetch(url).then(response => response.status)))",
+        charts * 4,
+    )
+    assert set(statuses) == {200}
