@@ -62,7 +62,7 @@ def test_issued_invoices_credit_notes_reissues_and_files_pass_every_check(issued
     assert checks.check_invoices().notes == []
     output = io.StringIO()
     call_command("billing_checks", stdout=output)
-    assert "All billing checks passed." in output.getvalue()
+    assert "Alla faktureringskontroller gick igenom." in output.getvalue()
     assert CheckFailure.objects.count() == 0
 
 
@@ -180,7 +180,7 @@ def test_a_changed_erp_file_is_caught_though_its_hash_was_refreshed(issued):
 def test_the_command_fails_when_a_check_fails(issued):
     tamper("UPDATE invoicing_invoiceseries SET last_number = 5 WHERE year = 2013")
     output = io.StringIO()
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match=r"^1 faktureringskontroll misslyckades\.$"):
         call_command("billing_checks", stdout=output)
     assert "2013-000005" in output.getvalue()
 

@@ -154,3 +154,12 @@ def run_command(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command(*args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
+
+
+def test_the_command_writes_counts_in_swedish_with_grouped_thousands(agreements, tmp_path):
+    path = tmp_path / "antal.csv"
+    path.write_text("Kund;Tjänst;Månad;Antal\nRIKI;KR-FS;2012-03;4 700\nSPTE;KR-FS;2012-03;1200\n")
+
+    out, _err = run(str(path), "--yes")
+
+    assert "  2012-03: 2 rader, antal 5\N{NO-BREAK SPACE}900, 2 nya" in out

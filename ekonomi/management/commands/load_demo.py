@@ -2,21 +2,28 @@ import json
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ekonomi import commands
 
 
-class Command(BaseCommand):
-    help = "Load the demo organisation (the 2012 plan) and one demo user per role. Idempotent."
+class Command(commands.Command):
+    help = gettext_lazy(
+        "Load the demo organisation (the 2012 plan) and one demo user per role. Idempotent."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--file", default=str(settings.BASE_DIR / "fixtures" / "demo_organisation.json")
+            "--file",
+            default=str(settings.BASE_DIR / "fixtures" / "demo_organisation.json"),
+            help=_("the organisation file to load"),
         )
         parser.add_argument(
             "--organisation-only",
             action="store_true",
-            help="Skip the generated year of work (volumes, hours, invoices); used by tests.",
+            help=_("skip the generated year of work (volumes, hours, invoices); used by tests"),
         )
 
     def handle(self, *args, **options):
@@ -30,4 +37,4 @@ class Command(BaseCommand):
                 if loader is not None:
                     for line in loader(data, activity=not options["organisation_only"]):
                         self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS("Demodata är inläst."))
+        self.stdout.write(self.style.SUCCESS(_("The demo data is loaded.")))

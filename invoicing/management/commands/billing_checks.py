@@ -1,10 +1,13 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from ekonomi import commands
 from invoicing.billing import reconciliation
 
 
-class Command(BaseCommand):
-    help = (
+class Command(commands.Command):
+    help = gettext_lazy(
         "Check the invoice number series, issued invoices against their volumes, hours and "
         "prices, and the ERP files against their invoices; the nightly beat job runs the same "
         "checks."
@@ -19,5 +22,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{failure.get_check_name_display()}: {failure.message}")
         if failures:
             # A non-zero exit, so that cron or CI running the command notices.
-            raise CommandError(f"{len(failures)} billing checks failed")
-        self.stdout.write(self.style.SUCCESS("All billing checks passed."))
+            raise CommandError(
+                ngettext(
+                    "%(count)s billing check failed.",
+                    "%(count)s billing checks failed.",
+                    len(failures),
+                )
+                % {"count": len(failures)}
+            )
+        self.stdout.write(self.style.SUCCESS(_("All billing checks passed.")))

@@ -3,39 +3,47 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from customers.models import User
+from ekonomi import commands
 from invoicing.volumes import selectors, services
 from invoicing.volumes.models import VolumeImport
 
 YES = {"j", "ja", "y", "yes"}
 
 
+def grouped(number):
+    return number_format(number, force_grouping=True)
+
+
 def rows(count):
-    return ngettext("%(count)s row", "%(count)s rows", count) % {"count": count}
+    return ngettext("%(count)s row", "%(count)s rows", count) % {"count": grouped(count)}
 
 
-class Command(BaseCommand):
-    help = (
+class Command(commands.Command):
+    help = gettext_lazy(
         "Import volumes from an ERP file (CSV or .xlsx): check it, show the preview, and "
         "import it once confirmed. Nothing is written if any row is wrong, and a refused file "
         "leaves neither a record nor a copy behind."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the file to import")
-        parser.add_argument("--user", help="user name recorded as the one who imported")
+        parser.add_argument("file", help=_("the file to import"))
+        parser.add_argument("--user", help=_("user name recorded as the one who imported"))
         parser.add_argument(
-            "--yes", action="store_true", help="import without asking when the check passes"
+            "--yes", action="store_true", help=_("import without asking when the check passes")
         )
         parser.add_argument(
             "--confirm-billed",
             action="store_true",
-            help="import rows of billed months too (they become adjustment lines on the next "
-            "invoice) without asking",
+            help=_(
+                "import rows of billed months too (they become adjustment lines on the next "
+                "invoice) without asking"
+            ),
         )
 
     def handle(self, *args, file, user, yes, confirm_billed, **options):
@@ -67,7 +75,7 @@ class Command(BaseCommand):
                     "%(count)s errors; nothing was imported.",
                     volume_import.error_count,
                 )
-                % {"count": volume_import.error_count}
+                % {"count": grouped(volume_import.error_count)}
             )
         self._preview(volume_import)
         billed = services.volume_import_billed_months(volume_import=volume_import)
@@ -89,8 +97,8 @@ class Command(BaseCommand):
                 % {
                     "number": volume_import.pk,
                     "read": rows(volume_import.rows_read),
-                    "added": volume_import.rows_added,
-                    "skipped": volume_import.rows_skipped,
+                    "added": grouped(volume_import.rows_added),
+                    "skipped": grouped(volume_import.rows_skipped),
                 }
             )
         )
@@ -155,8 +163,8 @@ class Command(BaseCommand):
                 "file": volume_import.file_name,
                 "shape": volume_import.get_shape_display(),
                 "read": rows(volume_import.rows_read),
-                "new": volume_import.rows_read - volume_import.rows_skipped,
-                "skipped": volume_import.rows_skipped,
+                "new": grouped(volume_import.rows_read - volume_import.rows_skipped),
+                "skipped": grouped(volume_import.rows_skipped),
             }
         )
         layout = volume_import.layout
@@ -177,8 +185,8 @@ class Command(BaseCommand):
                 % {
                     "month": row.month,
                     "rows": rows(row.rows),
-                    "quantity": row.quantity,
-                    "new": row.new,
+                    "quantity": grouped(row.quantity),
+                    "new": grouped(row.new),
                     "billed": _(" (billed)") if row.billed else "",
                 }
             )
@@ -188,7 +196,7 @@ class Command(BaseCommand):
             where = ", ".join(
                 str(part)
                 for part in (
-                    _("row %(row)s") % {"row": error["row"]} if error["row"] else "",
+                    _("row %(row)s") % {"row": grouped(error["row"])} if error["row"] else "",
                     error["column"],
                 )
                 if part
@@ -197,5 +205,5 @@ class Command(BaseCommand):
         if volume_import.error_count > len(volume_import.errors):
             self.stderr.write(
                 _("… and %(count)s more.")
-                % {"count": volume_import.error_count - len(volume_import.errors)}
+                % {"count": grouped(volume_import.error_count - len(volume_import.errors))}
             )

@@ -1,23 +1,26 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from ekonomi import commands
 from invoicing.volumes import services
 
 
-class Command(BaseCommand):
-    help = (
+class Command(commands.Command):
+    help = gettext_lazy(
         "List, and remove with their files, volume imports that were never carried out "
         "(refused, or left at the column mapping or the preview) and are older than "
         "VOLUME_IMPORT_UNFINISHED_RETENTION_DAYS days."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, help="age in days (default: the retention setting)")
-        parser.add_argument("--dry-run", action="store_true", help="only list them")
+        parser.add_argument(
+            "--days", type=int, help=_("age in days (default: the retention setting)")
+        )
+        parser.add_argument("--dry-run", action="store_true", help=_("only list them"))
 
     def handle(self, *args, days, dry_run, **options):
         if days is None:
