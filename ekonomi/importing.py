@@ -74,6 +74,7 @@ class ReadNotes:
     ignored: list = field(default_factory=list)
     totals: list = field(default_factory=list)
     profile: str = ""
+    sheet: str = ""
 
     @classmethod
     def of(cls, table):
@@ -83,10 +84,13 @@ class ReadNotes:
             ignored=list(header.ignored),
             totals=list(table.summary_rows),
             profile=header.profile,
+            sheet=table.sheet,
         )
 
     def sentences(self):
         said = []
+        if self.sheet:
+            said.append(_("The sheet “%(name)s” was read.") % {"name": self.sheet})
         if self.profile:
             said.append(
                 _("The columns were read as the source “%(name)s”.") % {"name": self.profile}

@@ -1,4 +1,4 @@
-"""The rows of a file as (Excel row number, cells), streamed: CSV or the first sheet of an XLSX.
+"""The rows of a file as (Excel row number, cells), streamed: CSV or one sheet of an XLSX.
 
 CSV: the encoding is a BOM's (UTF-8, UTF-16) or else found by one strict UTF-8 pass over the
 whole file at disk speed (a Windows-1252 file, what Swedish Excel saves as "CSV
@@ -8,8 +8,10 @@ that no row can take more memory than that. The separator is the one of ; , tab 
 first rows into the most recognised headings, then the most cells. CSV cells come straight from
 csv.reader: no Python code runs per cell.
 
-XLSX: xlsx_guard checks the zip first, then openpyxl reads the first sheet in read-only mode with
-its recorded dimension ignored (a wrong <dimension> would pad every row to it). A cell formatted
+XLSX: xlsx_guard checks the zip first, then openpyxl reads one sheet in read-only mode with its
+recorded dimension ignored (a wrong <dimension> would pad every row to it). The sheet is the
+first whose top rows hold the most recognised headings (an "Instruktioner" or "Info" sheet before
+the data is passed over), else the one with the widest top row. A cell formatted
 as a percentage becomes the text "4,5 %", which is how the user sees it.
 """
 
@@ -36,6 +38,8 @@ from ekonomi.tabular.xlsx_guard import check_workbook, not_a_workbook
 DELIMITERS = (";", ",", "\t")
 # Rows looked at for the separator (and, by the table, for the header).
 HEAD_ROWS = 20
+# Sheets of a workbook looked at for the one with the data.
+MAX_SHEETS_LOOKED_AT = 20
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls container
@@ -63,7 +67,7 @@ def open_source(path, *, recognise=None):
     with path.open("rb") as stream:
         start = stream.read(8)
     if start.startswith(_ZIP):
-        return XlsxSource(path, size)
+        return XlsxSource(path, size, recognise=recognise)
     if start.startswith(_OLE):
         raise FileProblem(_("Old Excel files (.xls) cannot be read; save the file as .xlsx."))
     return CsvSource(path, size, recognise=recognise)
@@ -71,6 +75,7 @@ def open_source(path, *, recognise=None):
 
 class CsvSource:
     fill = ""
+    sheet = ""
 
     def __init__(self, path, size, *, recognise=None):
         self.size = size
@@ -177,7 +182,7 @@ def _inspect(stream, size):
 class XlsxSource:
     fill = None
 
-    def __init__(self, path, size):
+    def __init__(self, path, size, *, recognise=None):
         self.size = size
         self._stream = path.open("rb")
         try:
@@ -185,7 +190,8 @@ class XlsxSource:
             self._stream.seek(0)
             # Opened as a stream: given a path, openpyxl would also insist on an .xlsx name.
             self._book = load_workbook(self._stream, read_only=True, data_only=True)
-            sheet = self._book.worksheets[0]
+            sheets = self._book.worksheets
+            sheet = _data_sheet(sheets, recognise) if recognise and len(sheets) > 1 else sheets[0]
         except FileProblem:
             self._stream.close()
             raise
@@ -202,6 +208,8 @@ class XlsxSource:
         ) as error:
             self._stream.close()
             raise not_a_workbook() from error
+        # The sheet's name is told with the row numbers only when there is a choice of sheets.
+        self.sheet = sheet.title if len(sheets) > 1 else ""
         sheet.reset_dimensions()
         self.rows = self._values(sheet)
 
@@ -240,6 +248,23 @@ class XlsxSource:
     def close(self):
         self._book.close()
         self._stream.close()
+
+
+def _data_sheet(sheets, recognise):
+    """The first of the sheets whose top rows have the most headings `recognise` knows; when
+    none has any, the one with the widest top row (a table, not a sheet of instructions)."""
+
+    def score(sheet):
+        sheet.reset_dimensions()
+        known = filled = 0
+        for row in sheet.iter_rows(max_row=HEAD_ROWS, values_only=True):
+            texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
+            known = max(known, sum(recognise(cell) is not None for cell in texts))
+            filled = max(filled, sum(cell is not None and cell != "" for cell in row))
+        return known, filled
+
+    scores = [score(sheet) for sheet in sheets[:MAX_SHEETS_LOOKED_AT]]
+    return sheets[scores.index(max(scores))]
 
 
 def _too_long(number, position):

@@ -61,6 +61,7 @@ class Sample:
     headers: list
     rows: list  # (row number, [cell text, ...]) for the first data rows
     skipped: list
+    sheet: str = ""  # the workbook sheet's name, when it has more than one
 
     def as_data(self, *, cell_chars=None) -> dict:
         """The sample as JSON-safe data (a session, a JSON field), with each cell cut to
@@ -70,6 +71,7 @@ class Sample:
             "headers": list(self.headers),
             "rows": [[row, [cell[:cell_chars] for cell in cells]] for row, cells in self.rows],
             "skipped": [[row.row, row.text] for row in self.skipped],
+            "sheet": self.sheet,
         }
 
     @classmethod
@@ -79,6 +81,7 @@ class Sample:
             headers=data["headers"],
             rows=[(row, cells) for row, cells in data["rows"]],
             skipped=[SkippedRow(row, text) for row, text in data["skipped"]],
+            sheet=data.get("sheet", ""),
         )
 
 
@@ -112,10 +115,10 @@ def sample(path, *, rows=5):
         source.close()
     if all(_blank(cells) for _number, cells in head):
         raise empty_file()
-    return _sample(head, rows)
+    return _sample(head, rows, sheet=source.sheet)
 
 
-def _sample(head, count, at=None):
+def _sample(head, count, at=None, *, sheet=""):
     """The sample of these first rows, with the header at index `at` (else guessed)."""
     if at is None:
         top = head[:HEAD_ROWS]
@@ -129,7 +132,7 @@ def _sample(head, count, at=None):
         if not _blank(cells)
     ][:count]
     headers = [_shown(cell) for cell in cells] + [""] * (width - len(cells))
-    return Sample(number, headers, data, _skipped(head[:at]))
+    return Sample(number, headers, data, _skipped(head[:at]), sheet)
 
 
 def _shown(value):
@@ -158,6 +161,7 @@ class Table:
     def __init__(self, path, schema, profiles):
         self.schema = schema
         self.source = open_source(path, recognise=schema.recognise)
+        self.sheet = self.source.sheet
         try:
             self._start(profiles)
         except (UnicodeDecodeError, csv.Error) as error:
@@ -177,7 +181,7 @@ class Table:
             raise ColumnsNotRecognised(
                 _("Some columns are missing or appear twice."),
                 header.problems,
-                sample=_sample(head + list(islice(source.rows, 5)), 5, at),
+                sample=_sample(head + list(islice(source.rows, 5)), 5, at, sheet=self.sheet),
             )
         if header.width > settings.TABULAR_MAX_COLUMNS:
             raise self._too_wide(header.row)
@@ -223,7 +227,8 @@ class Table:
         if best is not None:
             return best[1], best[2]
         raise ColumnsNotRecognised(
-            _describe(self.schema), sample=_sample(head + list(islice(self.source.rows, 5)), 5)
+            _describe(self.schema),
+            sample=_sample(head + list(islice(self.source.rows, 5)), 5, sheet=self.sheet),
         )
 
     def _next_data_row(self):

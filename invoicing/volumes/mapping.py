@@ -37,6 +37,7 @@ def layout(table, *, totals=False):
     header = table.header
     layout = {
         "header_row": header.row,
+        "sheet": table.sheet,
         "profile": header.profile,
         "skipped": [[row.row, row.text] for row in header.skipped],
         "ignored": [[column.letter, column.header, column.hint] for column in header.ignored],

@@ -99,12 +99,15 @@ def csv_bytes(rows, *, delimiter=";", encoding="utf-8", newline="\r\n"):
     return "".join(delimiter.join(row) + newline for row in rows).encode(encoding)
 
 
-def xlsx_bytes(rows, *, formats=None):
-    """A workbook as Excel users make it; `formats` maps a cell ("D2") to a number format."""
+def xlsx_bytes(rows, *, formats=None, title="Blad1", before=()):
+    """A workbook as Excel users make it; `formats` maps a cell ("D2") to a number format, and
+    `before` holds (name, rows) of sheets ahead of this one, such as instructions."""
     workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
+    workbook.remove(workbook.active)
+    for name, sheet_rows in [*before, (title, rows)]:
+        sheet = workbook.create_sheet(name)
+        for row in sheet_rows:
+            sheet.append(row)
     for cell, number_format in (formats or {}).items():
         sheet[cell].number_format = number_format
     buffer = io.BytesIO()

@@ -65,6 +65,37 @@ def test_the_first_sheet_of_a_workbook_gives_its_values_with_excel_row_numbers(t
     ]
 
 
+INSTRUCTIONS = ("Instruktioner", [["Så fyller du i bladet Data"], ["Belopp i kronor"]])
+
+
+def test_the_sheet_with_the_headings_is_read_when_instructions_come_first(tmp_path):
+    content = xlsx_bytes([DOCUMENT_HEADER, ROWS[0]], title="Data", before=[INSTRUCTIONS])
+
+    table, rows = read(write(tmp_path, content, "volymer.xlsx"))
+
+    assert table.sheet == "Data"
+    assert rows == [(2, ROWS[0])]
+
+
+def test_without_known_headings_the_widest_sheet_is_sampled_and_named(tmp_path):
+    content = xlsx_bytes(
+        [["Kund-ID", "Art", "Dag", "Nr"], ["RIKI", "KR-FS", "1/3", "V1"]],
+        title="Export",
+        before=[INSTRUCTIONS],
+    )
+
+    refused = refusal(write(tmp_path, content, "volymer.xlsx"))
+
+    assert refused.sample.sheet == "Export"
+    assert refused.sample.headers == ["Kund-ID", "Art", "Dag", "Nr"]
+
+
+def test_a_workbook_of_one_sheet_does_not_name_it(tmp_path):
+    table, _rows = read(write(tmp_path, xlsx_bytes([DOCUMENT_HEADER, ROWS[0]]), "a.xlsx"))
+
+    assert table.sheet == ""
+
+
 def test_a_cell_formatted_as_a_percentage_reads_as_the_user_sees_it(tmp_path):
     content = xlsx_bytes(
         [["Förvaltning", "Prispost", "Månad", "Antal"], ["RIKI", "KR-FS", "2012-03", 0.045]],

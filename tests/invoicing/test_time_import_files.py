@@ -87,6 +87,19 @@ def test_title_rows_and_a_totals_row_in_a_cp1252_file_are_left_out_and_named(off
     assert "Rad 7 (”Summa”) är en summarad och lästes inte." in said
 
 
+def test_the_data_sheet_of_a_workbook_is_read_after_an_instructions_sheet(officer):
+    rows = [
+        ["Medarbetare", "Kund", "Tjänst", "Datum", "Tid (h)"],
+        ["handlaggare", "TIDA", "R2R", datetime(2012, 3, 5), 7.5],
+    ]
+    content = xlsx_bytes(rows, title="Tid", before=[("Läs mig", [["Fyll i bladet Tid"]])])
+
+    said = page_messages(officer, post(officer, content, "timmar.xlsx"))
+
+    assert stored() == [("TIDA", "R2R", date(2012, 3, 5), Decimal("7.50"))]
+    assert "Bladet ”Tid” lästes." in said
+
+
 def test_a_utf8_bom_file_with_english_headings_is_read(officer):
     rows = [
         ["Employee", "Customer", "Service", "Date", "Hours"],

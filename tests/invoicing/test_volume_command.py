@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from ekonomi.periods import Month
 from invoicing.models import BilledMonth, VolumeDocument, VolumeImport
+from tests.ekonomi.tabular_files import xlsx_bytes
 from tests.invoicing.volume_helpers import agree_2012, csv_bytes
 
 ROWS = [["RIKI", "KR-FS", "2012-03-01", "V1", ""], ["SPTE", "LR-EL", "2012-04-01", "V2", ""]]
@@ -163,3 +164,15 @@ def test_the_command_writes_counts_in_swedish_with_grouped_thousands(agreements,
     out, _err = run(str(path), "--yes")
 
     assert "  2012-03: 2 rader, antal 5\N{NO-BREAK SPACE}900, 2 nya" in out
+
+
+def test_the_command_names_the_sheet_it_read(agreements, tmp_path):
+    path = tmp_path / "volymer.xlsx"
+    header = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp"]
+    info = ("Info", [["Export från Agresso"]])
+    path.write_bytes(xlsx_bytes([header, *ROWS], title="Data", before=[info]))
+
+    out, _err = run(str(path), "--yes")
+
+    assert "  Bladet ”Data” lästes." in out
+    assert VolumeDocument.objects.count() == 2

@@ -7,12 +7,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from openpyxl import Workbook
 
 from ekonomi.tabular.models import ColumnProfile
 from invoicing.models import VolumeDocument, VolumeImport
 from invoicing.volumes import mapping as volume_mapping
 from invoicing.volumes import services as volume_services
+from tests.ekonomi.tabular_files import xlsx_bytes
 from tests.invoicing.volume_helpers import agree_2012, confirm, errors_of, upload, volumes
 
 NBSP = "\u00a0"
@@ -210,3 +212,21 @@ def test_unknown_headings_are_mapped_once_and_the_profile_reads_the_next_file(ag
     assert next_file.status == VolumeImport.Status.READY
     assert next_file.layout["profile"] == "Agresso kundreskontra"
     assert ColumnProfile.objects.get().mapping == [*MAPPING, ""]
+
+
+def test_a_workbook_with_instructions_first_is_read_from_its_data_sheet_and_says_so(
+    agreements, users, client_for
+):
+    content = xlsx_bytes(
+        [OFFICE_HEADER, *OFFICE_ROWS],
+        title="Data",
+        before=[("Instruktioner", [["Klistra in utdraget på bladet Data"]])],
+    )
+
+    checked = upload(content, "volymer.xlsx")
+
+    assert checked.status == VolumeImport.Status.READY, checked.errors
+    assert checked.rows_read == 3
+    assert checked.layout["sheet"] == "Data"
+    page = client_for("admin").get(reverse("invoicing:volume_import", args=[checked.pk]))
+    assert "Rubrikerna står på rad 1 på bladet ”Data”." in page.content.decode()

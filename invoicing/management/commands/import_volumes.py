@@ -144,12 +144,15 @@ class Command(commands.Command):
             else problem["message"]
             for problem in layout.get("problems", [])
         ]
+        found = {
+            "row": sample.get("header_row", "-"),
+            "headings": ", ".join(heading or "-" for heading in sample.get("headers", [])),
+            "sheet": sample.get("sheet"),
+        }
         lines.append(
-            _("The file's headings (row %(row)s): %(headings)s.")
-            % {
-                "row": sample.get("header_row", "-"),
-                "headings": ", ".join(heading or "-" for heading in sample.get("headers", [])),
-            }
+            _("The headings of the sheet “%(sheet)s” (row %(row)s): %(headings)s.") % found
+            if found["sheet"]
+            else _("The file's headings (row %(row)s): %(headings)s.") % found
         )
         lines.append(
             _("Map the columns once on the upload page; the mapping is saved and used here too.")
@@ -168,6 +171,9 @@ class Command(commands.Command):
             }
         )
         layout = volume_import.layout
+        if layout.get("sheet"):
+            read = _("The sheet “%(name)s” was read.") % {"name": layout["sheet"]}
+            self.stdout.write(f"  {read}")
         for row, text in layout.get("skipped", []):
             self.stdout.write(_("  Row %(row)s skipped: %(text)s") % {"row": row, "text": text})
         for row, text in layout.get("totals", []):
