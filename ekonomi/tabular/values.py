@@ -49,8 +49,10 @@ _ISO_DATE = re.compile(
 )
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_MONTH_CODE = re.compile(r"(\d{4})(?:-?|\s*M)(\d{2})", re.ASCII | re.IGNORECASE)
-_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
+# "201203" (Agresso's period), "2012-03", "2012-3", "2012/03", "2012M03".
+_MONTH_CODE = re.compile(r"(\d{4})(?:(?:[-/.]|\s*M)(\d{1,2})|(\d{2}))", re.ASCII | re.IGNORECASE)
+# "mars 2012", "mar. 2012", and "mar-12", Excel's mmm-yy shown as text.
+_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?(?:\s+(\d{4})|-(\d{2}|\d{4}))")
 
 # Swedish and English names and their three-letter abbreviations.
 MONTH_NAMES = {
@@ -282,12 +284,13 @@ def parse_month(value):
     written = text(value)
     month = None
     if match := _MONTH_CODE.fullmatch(written):
-        year, number = match.groups()
-        month = (int(year), int(number))
+        year, number, digits = match.groups()
+        month = (int(year), int(number or digits))
     elif match := _NAMED_MONTH.fullmatch(written):
-        name, year = match.groups()
+        name, year, short = match.groups()
         if (number := MONTH_NAMES.get(name.casefold())) is not None:
-            month = (int(year), number)
+            year = int(year or short)
+            month = (year + 2000 if year < 100 else year, number)
     else:
         try:
             return Month.from_date(parse_date(written))

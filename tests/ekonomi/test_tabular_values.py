@@ -227,6 +227,11 @@ def test_an_ambiguous_or_wrong_date_is_refused(written, message):
         "March 2012",
         "2012M03",
         "2012 M03",
+        "2012-3",
+        "2012/03",
+        "mar-12",
+        "mars-2012",
+        "Mar.-12",
         201203,
         datetime(2012, 3, 1),
         date(2012, 3, 1),
@@ -236,7 +241,9 @@ def test_a_month_is_read_from_every_usual_notation(written):
     assert parse_month(written) == Month(2012, 3)
 
 
-@pytest.mark.parametrize("written", ["2012-13", "smurf 2012", "03-2012", ""])
+@pytest.mark.parametrize(
+    "written", ["2012-13", "2012-0", "smurf 2012", "smurf-12", "mar 12", "03-2012", "20123", ""]
+)
 def test_what_is_not_a_month_is_refused(written):
     with pytest.raises(ValueError) as refused:
         parse_month(written)
