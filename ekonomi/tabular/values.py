@@ -21,9 +21,10 @@ the day cannot be a month (03/04/2012 is refused as ambiguous). Months: 2012-03,
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ekonomi.periods import Month
@@ -41,6 +42,8 @@ _CURRENCY = re.compile(r"(?i)^(?:sek|kr)\s*|\s*(?:kr\.?|sek|:-)$")
 _NUMBER = re.compile(r"([-+\u2212\u2013]?)\s*(\d[\d.," + _SPACES + r"]*)", re.ASCII)
 _GROUPED = re.compile(r"\d{1,3}(?:[ .,]\d{3})*", re.ASCII)
 _PERCENT = re.compile(r"\s*%$")
+# Hours and minutes, maybe seconds: "7:30", "-0:45", "37:30:00".
+_CLOCK = re.compile(r"([-\u2212]?)(\d{1,4}):([0-5]\d)(?::([0-5]\d))?")
 
 # The same separator twice ("2012-03-31" or "20120331"), maybe a time of day after it.
 _ISO_DATE = re.compile(
@@ -230,6 +233,47 @@ def parse_decimal(value, *, places, allow_negative=False, maximum=None):
             _("“%(value)s” is more than %(max)s.") % {"value": text(value), "max": maximum}
         )
     return measure
+
+
+def parse_hours(value, *, places):
+    """Hours as a number ("7,5"), as hours and minutes ("7:30") or from an Excel time cell
+    ([t]:mm), signed. Minutes that make more than `places` decimals (7:20 is 7,333… hours) are
+    refused, not rounded: the hours are billed."""
+    seconds = _seconds(value)
+    if seconds is None:
+        return parse_decimal(value, places=places, allow_negative=True)
+    hours = Decimal(seconds) / 3600
+    measure = _fit(hours, places)
+    if measure is None:
+        raise ValueError(
+            _("“%(value)s” is %(hours)s… hours; write them with at most %(places)s decimals.")
+            % {
+                "value": _clock(seconds),
+                "hours": number_format(hours, decimal_pos=places + 1),
+                "places": places,
+            }
+        )
+    return measure
+
+
+def _seconds(value):
+    """The whole seconds of a time written or stored as one, else None."""
+    if isinstance(value, time):
+        return value.hour * 3600 + value.minute * 60 + value.second
+    if isinstance(value, timedelta):
+        # Excel stores the fraction of a day; a minute comes back a microsecond off.
+        return round(value.total_seconds())
+    if isinstance(value, str) and (match := _CLOCK.fullmatch(value.strip())):
+        sign, hours, minutes, seconds = match.groups()
+        total = int(hours) * 3600 + int(minutes) * 60 + int(seconds or 0)
+        return -total if sign else total
+    return None
+
+
+def _clock(seconds):
+    minutes, rest = divmod(abs(seconds), 60)
+    written = f"{minutes // 60}:{minutes % 60:02}" + (f":{rest:02}" if rest else "")
+    return f"-{written}" if seconds < 0 else written
 
 
 def parse_percent(value, *, places=1, maximum=Decimal(100)):

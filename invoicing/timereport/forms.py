@@ -3,6 +3,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Customer, Service
+from ekonomi.tabular import values
 from invoicing.timereport.models import COMMENT_LENGTH
 from invoicing.timereport.tables import hours_text
 
@@ -12,10 +13,22 @@ class PersonField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.username
 
 
+class HoursField(forms.DecimalField):
+    """Hours as a number (7,5) or as hours and minutes (7:30), as a file may have them."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and ":" in value:
+            try:
+                return values.parse_hours(value, places=self.decimal_places)
+            except ValueError as error:
+                raise forms.ValidationError(str(error), code="invalid") from None
+        return super().to_python(value)
+
+
 def _hours_field(**kwargs):
     # Validated as a number here; that it is above zero is a rule of the service, whose
     # message the user then reads.
-    return forms.DecimalField(max_digits=5, decimal_places=2, localize=True, **kwargs)
+    return HoursField(max_digits=5, decimal_places=2, localize=True, **kwargs)
 
 
 class TimeEntryForm(forms.Form):

@@ -25,7 +25,7 @@ HOURS_MAX_PLACES = 2
 
 def parse_hours(value):
     # Zero and negative hours are read, so that the service's rule says what is wrong with them.
-    return values.parse_decimal(value, places=HOURS_MAX_PLACES, allow_negative=True)
+    return values.parse_hours(value, places=HOURS_MAX_PLACES)
 
 
 def _comment(value):

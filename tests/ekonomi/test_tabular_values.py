@@ -1,7 +1,7 @@
 """Numbers and dates as Swedish offices write them, in CSV text and in Excel cells alike."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -14,6 +14,7 @@ from ekonomi.tabular.values import (
     parse_code,
     parse_date,
     parse_decimal,
+    parse_hours,
     parse_month,
     parse_percent,
     parse_text,
@@ -166,6 +167,39 @@ def test_hours_have_at_most_two_decimals(written, hours):
 def test_hours_with_three_decimals_are_refused():
     with pytest.raises(ValueError, match=re.escape("”7,125” har fler än 2 decimaler.")):
         parse_decimal("7,125", places=2)
+
+
+@pytest.mark.parametrize(
+    ("written", "hours"),
+    [
+        ("7:30", Decimal("7.50")),
+        ("0:15", Decimal("0.25")),
+        ("-0:45", Decimal("-0.75")),
+        ("37:30:00", Decimal("37.50")),
+        (time(7, 30), Decimal("7.50")),
+        # Excel's [t]:mm cell: 7:15 stored as a fraction of a day, a microsecond off.
+        (timedelta(seconds=26099, microseconds=999999), Decimal("7.25")),
+        ("7,5", Decimal("7.50")),
+        (7.5, Decimal("7.50")),
+    ],
+)
+def test_hours_are_read_as_a_number_or_as_hours_and_minutes(written, hours):
+    assert parse_hours(written, places=2) == hours
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("7:20", "”7:20” är 7,333… timmar; skriv dem med högst 2 decimaler."),
+        (time(0, 1), "”0:01” är 0,016… timmar; skriv dem med högst 2 decimaler."),
+        ("7:60", "”7:60” är inget tal."),
+    ],
+)
+def test_minutes_that_are_no_hundredth_of_an_hour_are_refused_not_rounded(written, message):
+    with pytest.raises(ValueError) as refused:
+        parse_hours(written, places=2)
+
+    assert str(refused.value) == message
 
 
 @pytest.mark.parametrize("written", ["4,5 %", "4,5%", "4,5\u00a0%", "4.5", 4.5])

@@ -160,3 +160,20 @@ def test_a_unit_manager_saves_the_week_of_someone_in_their_unit(client_for, user
 
 def test_an_unknown_week_is_not_found(client_for, customer):
     assert client_for("officer").get(week_url(week="2012-W60")).status_code == 404
+
+
+def test_a_cell_takes_hours_and_minutes_and_refuses_minutes_it_would_round(
+    client_for, users, customer
+):
+    client = client_for("officer")
+    saved = client.post(week_url(), grid_post(customer, {("R2R", 0): "7:30", ("TP", 1): "0:45"}))
+    assert saved.status_code == 302
+    assert stored(users["officer"]) == {
+        ("R2R", MONDAY): Decimal("7.50"),
+        ("TP", date(2012, 3, 6)): Decimal("0.75"),
+    }
+
+    refused = client.post(week_url(), grid_post(customer, {("R2R", 0): "7:20"}))
+    assert refused.status_code == 200
+    assert "”7:20” är 7,333… timmar; skriv dem med högst 2 decimaler." in refused.text
+    assert stored(users["officer"])[("R2R", MONDAY)] == Decimal("7.50")

@@ -4,7 +4,7 @@ the page and the mapping is used by itself for the next file."""
 
 import os
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -119,6 +119,22 @@ def test_an_excel_file_with_date_cells_and_float_noise_is_read(officer):
     assert stored() == [
         ("TIDA", "R2R", date(2012, 3, 5), Decimal("0.30")),
         ("TIDA", "TP", date(2012, 3, 5), Decimal("7.50")),
+    ]
+
+
+def test_hours_and_minutes_are_read_from_text_and_from_excel_time_cells(officer):
+    rows = [
+        ["Anställd", "Förvaltning", "Tjänst", "Datum", "Tid"],
+        ["handlaggare", "TIDA", "R2R", "2012-03-05", "7:30"],
+        ["handlaggare", "TIDA", "TP", "2012-03-06", timedelta(hours=1, minutes=15)],
+    ]
+    content = xlsx_bytes(rows, formats={"E3": "[h]:mm"})
+
+    page_messages(officer, post(officer, content, name="timmar.xlsx"))
+
+    assert stored() == [
+        ("TIDA", "R2R", date(2012, 3, 5), Decimal("7.50")),
+        ("TIDA", "TP", date(2012, 3, 6), Decimal("1.25")),
     ]
 
 
