@@ -42,6 +42,8 @@ _CURRENCY = re.compile(r"(?i)^(?:sek|kr)\s*|\s*(?:kr\.?|sek|:-)$")
 _NUMBER = re.compile(r"([-+\u2212\u2013]?)\s*(\d[\d.," + _SPACES + r"]*)", re.ASCII)
 _GROUPED = re.compile(r"\d{1,3}(?:[ .,]\d{3})*", re.ASCII)
 _PERCENT = re.compile(r"\s*%$")
+# Minutes and seconds, or hours, minutes and seconds: "1:25", "00:01:25".
+_DURATION = re.compile(r"(\d{1,4}):([0-5]\d)(?::([0-5]\d))?")
 # Hours and minutes, maybe seconds: "7:30", "-0:45", "37:30:00".
 _CLOCK = re.compile(r"([-\u2212]?)(\d{1,4}):([0-5]\d)(?::([0-5]\d))?")
 
@@ -254,6 +256,16 @@ def parse_hours(value, *, places):
             }
         )
     return measure
+
+
+def parse_seconds(value):
+    """A duration in whole seconds, as a phone system writes a wait: 85, "1:25" (minutes and
+    seconds), "0:01:25", or an Excel time cell."""
+    if isinstance(value, str) and (match := _DURATION.fullmatch(value.strip())):
+        first, second, third = (int(part or 0) for part in match.groups())
+        return first * 3600 + second * 60 + third if match.group(3) else first * 60 + second
+    seconds = _seconds(value) if isinstance(value, time | timedelta) else None
+    return parse_whole(value) if seconds is None else seconds
 
 
 def _seconds(value):

@@ -1,10 +1,12 @@
 """Reading the phone system's export through the shared tabular reader: per group number and
-day (or hour), calls offered, answered and abandoned, average and longest wait in seconds.
+day (or hour), calls offered, answered and abandoned, average and longest wait in seconds
+(written as seconds, as m:ss or as h:mm:ss).
 Every error names its row and column, and a file with any error saves nothing."""
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import time
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,15 +20,24 @@ from indicators.phone.models import PhoneImport, PhoneTraffic
 HOURS_PER_DAY = 24
 
 
+# The hour a row is for, as phone systems write it: "9", "09:00", "09:00-10:00", "9-10".
+_HOUR = re.compile(r"(\d{1,2})(?::00)?(?:\s*[-\u2013]\s*\d{1,2}(?::00)?)?")
+
+
 def _hour(value):
-    hour = values.parse_whole(value)
+    if isinstance(value, time):
+        hour = value.hour
+    elif isinstance(value, str) and (match := _HOUR.fullmatch(value.strip())):
+        hour = int(match.group(1))
+    else:
+        hour = values.parse_whole(value)
     if hour >= HOURS_PER_DAY:
         raise ValueError(_("An hour of the day is 0 to 23."))
     return hour
 
 
-def _count(key, label, *names):
-    return Field(key, label, synonyms=names, parse=values.parse_whole, summed=True)
+def _count(key, label, *names, parse=values.parse_whole):
+    return Field(key, label, synonyms=names, parse=parse, summed=True)
 
 
 SCHEMA = Schema.single(
@@ -60,6 +71,7 @@ SCHEMA = Schema.single(
             "Medelväntetid",
             "Medel väntetid",
             "Average wait",
+            parse=values.parse_seconds,
         ),
         _count(
             "longest_wait",
@@ -67,6 +79,7 @@ SCHEMA = Schema.single(
             "Längsta väntetid",
             "Max väntetid",
             "Longest wait",
+            parse=values.parse_seconds,
         ),
     ],
 )

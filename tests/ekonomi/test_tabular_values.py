@@ -17,6 +17,7 @@ from ekonomi.tabular.values import (
     parse_hours,
     parse_month,
     parse_percent,
+    parse_seconds,
     parse_text,
     parse_whole,
 )
@@ -200,6 +201,17 @@ def test_minutes_that_are_no_hundredth_of_an_hour_are_refused_not_rounded(writte
         parse_hours(written, places=2)
 
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    "written", ["85", 85, 85.0, "1:25", "01:25", "0:01:25", time(0, 1, 25), timedelta(seconds=85)]
+)
+def test_a_wait_is_read_in_seconds_from_a_count_or_a_clock(written):
+    assert parse_seconds(written) == 85
+
+
+def test_a_wait_of_hours_minutes_and_seconds_is_read_whole():
+    assert parse_seconds("1:02:03") == 3723
 
 
 @pytest.mark.parametrize("written", ["4,5 %", "4,5%", "4,5\u00a0%", "4.5", 4.5])

@@ -78,6 +78,13 @@ def test_an_excel_file_is_read_the_same_way(load):
     assert PhoneTraffic.objects.get().unit.code == "E3"
 
 
+def test_waits_written_as_clocks_and_hours_as_intervals_are_read(load):
+    load(_csv("08-508 21 000;2012-03-05;09:00-10:00;40;36;4;00:00:30;0:03:00"))
+
+    traffic = PhoneTraffic.objects.get()
+    assert (traffic.hour, traffic.average_wait, traffic.longest_wait) == (9, 30, 180)
+
+
 def test_importing_a_day_again_replaces_it(load):
     load(_csv(ROWS[0]))
     load(_csv("08-508 21 000;2012-03-05;9;50;50;0;10;20"))
