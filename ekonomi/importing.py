@@ -40,7 +40,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ekonomi.tabular import FileError, FileProblem, Sample
+from ekonomi.tabular import FileError, FileProblem, Sample, scaled_note
 from ekonomi.tabular.forms import ColumnMappingForm
 from ekonomi.tabular.services import column_profile_save
 from ekonomi.uploads import upload_refusal
@@ -75,6 +75,7 @@ class ReadNotes:
     totals: list = field(default_factory=list)
     profile: str = ""
     sheet: str = ""
+    scaled: list = field(default_factory=list)
 
     @classmethod
     def of(cls, table):
@@ -85,6 +86,7 @@ class ReadNotes:
             totals=list(table.summary_rows),
             profile=header.profile,
             sheet=table.sheet,
+            scaled=header.scaled_columns(),
         )
 
     def sentences(self):
@@ -113,6 +115,8 @@ class ReadNotes:
             else:
                 sentence = _("Column %(letter)s was not read.") % {"letter": column.letter}
             said.append(f"{sentence} {column.hint}".strip())
+        for letter, heading, scale in self.scaled:
+            said.append(scaled_note(letter, heading, scale))
         for total in self.totals:
             said.append(
                 _("Row %(row)s (“%(text)s”) is a total and was not read.")

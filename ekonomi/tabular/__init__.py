@@ -12,7 +12,15 @@ errors, and the column profiles: models, selectors, services, forms.
 """
 
 from ekonomi.tabular.errors import ErrorList, FileError, FileProblem
-from ekonomi.tabular.schema import Field, Header, IgnoredColumn, Schema, Shape, SkippedRow
+from ekonomi.tabular.schema import (
+    Field,
+    Header,
+    IgnoredColumn,
+    Schema,
+    Shape,
+    SkippedRow,
+    scaled_note,
+)
 from ekonomi.tabular.table import ColumnsNotRecognised, Sample, Table, open_table, sample
 
 __all__ = [
@@ -30,4 +38,5 @@ __all__ = [
     "Table",
     "open_table",
     "sample",
+    "scaled_note",
 ]

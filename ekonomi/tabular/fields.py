@@ -92,6 +92,7 @@ AMOUNT = Field(
     synonyms=("Belopp", "Summa", "Fakturabelopp", "Totalbelopp", "Amount", "Invoice amount"),
     parse=values.parse_amount,
     summed=True,
+    money=True,
 )
 QUANTITY = Field(
     "quantity",

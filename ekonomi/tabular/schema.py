@@ -20,14 +20,24 @@ from openpyxl.utils import get_column_letter
 from ekonomi.tabular.errors import FileError
 from ekonomi.tabular.values import text
 
-_UNIT = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+# A unit after the name, in brackets ("Belopp (kr)") or as a currency word ("Belopp, tkr").
+_UNIT = re.compile(
+    r"\s*[(\[][^()\[\]]*[)\]]\s*$|[\s,]+(?:kr|sek|tkr|ksek|tsek|mkr|mnkr|msek)\.?\s*$",
+    re.IGNORECASE,
+)
+_STATED_UNIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]\s*$|\s([^\W\d_]+)\.?\s*$")
+_SCALES = {
+    **dict.fromkeys(("tkr", "ksek", "tsek", "tusenkronor", "tusentalkronor"), 1000),
+    **dict.fromkeys(("mkr", "mnkr", "msek", "miljonerkronor"), 1_000_000),
+}
 # A heading that contains a field's synonym resembles that field; shorter synonyms ("nr")
 # would make every other heading resemble something.
 _RESEMBLES_FROM = 4
 
 
 def normalise(header):
-    """The heading as it is compared: "Belopp (kr)" and "BELOPP" are both "belopp"."""
+    """The heading as it is compared: "Belopp (kr)", "Belopp, tkr" and "BELOPP" are all
+    "belopp"."""
     folded = _UNIT.sub("", text(header)).casefold()
     # NFKD splits "ö" into "o" and a combining mark, which is not alphanumeric.
     return "".join(char for char in unicodedata.normalize("NFKD", folded) if char.isalnum())
@@ -46,6 +56,9 @@ class Field:
     required: bool = True
     parse: Callable | None = None
     summed: bool = False
+    # Kronor: a heading may state thousands or millions ("Intäkter (tkr)"), and `parse` then
+    # takes `scale`.
+    money: bool = False
 
     def names(self):
         return {normalise(name) for name in (self.key, *self.synonyms)} - {""}
@@ -104,6 +117,8 @@ class Header:
     profile: str = ""
     # Title and empty rows above the header, filled in by the reader.
     skipped: list = field(default_factory=list)
+    # Field key -> what one written unit is in kronor, for money columns not in kronor.
+    scales: dict = field(default_factory=dict)
 
     @property
     def width(self):
@@ -111,6 +126,14 @@ class Header:
 
     def label(self, key):
         return str(self.shape.field(key).label)
+
+    def scaled_columns(self):
+        """[column letter, heading, kronor per written unit] of the money columns not in
+        kronor."""
+        return [
+            [get_column_letter(self.positions[key] + 1), self.headers[self.positions[key]], scale]
+            for key, scale in self.scales.items()
+        ]
 
     def column_order(self):
         """Column name -> position, for sorting errors left to right."""
@@ -203,6 +226,11 @@ class Schema:
                 header.problems.append(
                     FileError(row, str(required.label), _("The required column is missing."))
                 )
+        header.scales = {
+            key: scale
+            for key, at in header.positions.items()
+            if shape.field(key).money and (scale := money_scale(header.headers[at])) != 1
+        }
         used = set(header.positions.values())
         header.ignored = [
             IgnoredColumn(position, heading, self._hint(header, heading))
@@ -233,6 +261,26 @@ class Schema:
                     "if it is %(field)s."
                 ) % {"field": candidate.label}
         return ""
+
+
+def money_scale(heading):
+    """What one unit of a money column is in kronor, by the unit its heading states in
+    brackets or as its last word: "Intäkter (tkr)" 1000, "Belopp MSEK" 1000000, else 1."""
+    stated = _STATED_UNIT.search(text(heading))
+    if stated is None:
+        return 1
+    unit = "".join(char for char in (stated[1] or stated[2]).casefold() if char.isalnum())
+    return _SCALES.get(unit, 1)
+
+
+def scaled_note(letter, heading, scale):
+    """What the reader tells of a money column it scaled to kronor."""
+    unit = _("thousands of kronor") if scale == 1000 else _("millions of kronor")
+    return _("Column %(letter)s (%(heading)s) is in %(unit)s; its amounts were read as kronor.") % {
+        "letter": letter,
+        "heading": heading,
+        "unit": unit,
+    }
 
 
 def _headers(cells):

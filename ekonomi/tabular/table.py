@@ -320,6 +320,7 @@ class Table:
         `parse`; each fault goes to `errors`. For imports of thousands of rows, not millions."""
         shape = self.header.shape
         columns = [(f, self.header.positions.get(f.key)) for f in shape.fields]
+        scales = self.header.scales
         missing = _("The value is missing.")
         for number, cells in self:
             values, faults = {}, 0
@@ -332,7 +333,10 @@ class Table:
                         faults += 1
                     continue
                 try:
-                    values[field.key] = field.parse(raw) if field.parse else text(raw)
+                    if field.key in scales:
+                        values[field.key] = field.parse(raw, scale=scales[field.key])
+                    else:
+                        values[field.key] = field.parse(raw) if field.parse else text(raw)
                 except ValueError as error:
                     self.errors.add(number, field.label, error)
                     faults += 1

@@ -185,15 +185,16 @@ def _too_large():
     return _("“%(value)s” is too large a number.")
 
 
-def parse_amount(value, *, allow_negative=True):
-    """Kronor with at most two decimals, as a Decimal with exactly two."""
+def parse_amount(value, *, allow_negative=True, scale=1):
+    """Kronor with at most two decimals, as a Decimal with exactly two. `scale` is what one
+    written unit is in kronor: 1000 for a column in thousands (tkr)."""
     number = _number(
         value,
         _("“%(value)s” is not an amount."),
         _("“%(value)s” is too large an amount."),
-        AMOUNT_LIMIT,
+        AMOUNT_LIMIT / scale,
     )
-    amount = _fit(number, 2)
+    amount = _fit(number * scale, 2)
     if amount is None:
         raise ValueError(
             _("“%(value)s” has more than two decimals; an amount is kronor and öre.")

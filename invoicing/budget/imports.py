@@ -3,6 +3,7 @@ the three amounts), read by the shared tabular reader: every error by row and co
 budget of the year replaced month by month only when the whole file is right."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -19,8 +20,9 @@ def _money(key, label, *names):
         key,
         label,
         synonyms=names,
-        parse=lambda value: values.parse_amount(value, allow_negative=False),
+        parse=partial(values.parse_amount, allow_negative=False),
         summed=True,
+        money=True,
     )
 
 

@@ -45,6 +45,7 @@ AMOUNT = Field(
     required=False,
     parse=values.parse_amount,
     summed=True,
+    money=True,
 )
 MONTH = fields.MONTH.with_synonyms("Volymmånad", "Avser månad")
 QUANTITY = fields.QUANTITY.with_synonyms("Antal st", "Styck", "Antal dokument", "Number")

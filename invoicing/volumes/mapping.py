@@ -38,6 +38,7 @@ def layout(table, *, totals=False):
     layout = {
         "header_row": header.row,
         "sheet": table.sheet,
+        "scaled": header.scaled_columns(),
         "profile": header.profile,
         "skipped": [[row.row, row.text] for row in header.skipped],
         "ignored": [[column.letter, column.header, column.hint] for column in header.ignored],

@@ -179,6 +179,9 @@ class DocumentReader(Reader):
         index = self.header.positions
         customer_at, item_at, date_at = index["customer"], index["price_item"], index["date"]
         id_at, amount_at = index["external_id"], index.get("amount")
+        # An amount column in thousands (tkr) is parsed and scaled cell by cell.
+        scale = self.header.scales.get("amount", 1)
+        plain_amount = _PLAIN_AMOUNT.fullmatch if scale == 1 else lambda _cell: None
         errors, check = self.errors, self.check
         id_column, amount_column = label("external_id"), label("amount")
         as_lines = copy_lines_for is not None
@@ -237,11 +240,11 @@ class DocumentReader(Reader):
             amount = None
             if amount_at is not None:
                 raw_amount = cells[amount_at]
-                if raw_amount.__class__ is str and _PLAIN_AMOUNT.fullmatch(raw_amount):
+                if raw_amount.__class__ is str and plain_amount(raw_amount):
                     amount = raw_amount.replace(",", ".")
                 elif not files.is_blank(raw_amount):
                     try:
-                        amount = str(files.parse_amount(raw_amount))
+                        amount = str(files.parse_amount(raw_amount, scale=scale))
                     except ValueError as error:
                         errors.add(number, amount_column, str(error))
                         continue

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ekonomi import access, jobs, lists
 from ekonomi.periods import Month
+from ekonomi.tabular import scaled_note
 from ekonomi.tabular.forms import ColumnMappingForm
 from ekonomi.uploads import upload_limit, upload_refusal
 from invoicing.volumes import manual, mapping, selectors, services, tasks
@@ -112,6 +113,9 @@ def _import_page(request, volume_import, *, mapping_form=None, billed_error=""):
             "volume_import": volume_import,
             "mapping_form": mapping_form,
             "layout": volume_import.layout,
+            "scaled_notes": [
+                scaled_note(*column) for column in volume_import.layout.get("scaled", [])
+            ],
             "billed_new": billed_new,
             "billed_message": services.billed_message(billed_new) if billed_new else "",
             "billed_error": billed_error,

@@ -4,6 +4,7 @@ accents, punctuation and unit; every column not read is named."""
 import pytest
 
 from ekonomi.tabular import ColumnsNotRecognised
+from ekonomi.tabular.schema import money_scale
 from tests.ekonomi.tabular_files import (
     DOCUMENT_HEADER,
     ROWS,
@@ -90,7 +91,15 @@ def test_the_shape_follows_the_marker_columns_present(tmp_path):
 
 
 def test_every_column_not_read_is_listed_with_a_hint_when_it_resembles_a_field(tmp_path):
-    header = ["Förvaltning", "Prispost", "Datum", "Verifikation", "Belopp SEK", "Antal", "Notering"]
+    header = [
+        "Förvaltning",
+        "Prispost",
+        "Datum",
+        "Verifikation",
+        "Belopp exkl. moms",
+        "Antal",
+        "Notering",
+    ]
     content = csv_bytes([header, [*ROWS[0][:4], "1 234,50", "3", "ok"]])
 
     table, _rows = read(write(tmp_path, content))
@@ -99,7 +108,7 @@ def test_every_column_not_read_is_listed_with_a_hint_when_it_resembles_a_field(t
     assert [(c.letter, c.header, c.hint) for c in table.header.ignored] == [
         (
             "E",
-            "Belopp SEK",
+            "Belopp exkl. moms",
             "Liknar Belopp men rubriken känns inte igen; koppla kolumnerna om det är Belopp.",
         ),
         ("F", "Antal", "Antal läses inte från den här sortens fil."),
@@ -171,3 +180,23 @@ def test_a_block_of_report_details_above_the_header_is_not_taken_for_it(tmp_path
     assert table.header.row == 3
     assert [s.row for s in table.header.skipped] == [1, 2]
     assert rows == [(4, ROWS[0])]
+
+
+@pytest.mark.parametrize(
+    ("heading", "scale"),
+    [
+        ("Intäkter (tkr)", 1000),
+        ("Intäkter [Tkr]", 1000),
+        ("Belopp tkr", 1000),
+        ("Belopp, tkr.", 1000),
+        ("Belopp (tSEK)", 1000),
+        ("Budget (tusental kronor)", 1000),
+        ("Belopp (MSEK)", 1_000_000),
+        ("Belopp, mnkr", 1_000_000),
+        ("Belopp (kr)", 1),
+        ("Belopp", 1),
+        ("Antal (st)", 1),
+    ],
+)
+def test_a_money_headings_stated_unit_is_how_many_kronor_one_written_unit_is(heading, scale):
+    assert money_scale(heading) == scale

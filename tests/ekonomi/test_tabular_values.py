@@ -153,6 +153,24 @@ def test_a_count_that_is_not_whole_or_is_negative_is_refused(written, message):
     assert str(refused.value) == message
 
 
+@pytest.mark.parametrize(
+    ("written", "kronor"),
+    [
+        ("1,5", Decimal("1500.00")),
+        (4508.000000000001, Decimal("4508000.00")),
+        ("0,00001", Decimal("0.01")),
+        ("-2", Decimal("-2000.00")),
+    ],
+)
+def test_an_amount_in_thousands_is_read_as_kronor(written, kronor):
+    assert parse_amount(written, scale=1000) == kronor
+
+
+def test_an_amount_in_millions_too_large_in_kronor_is_refused():
+    with pytest.raises(ValueError, match="för stort belopp"):
+        parse_amount("1 000 000", scale=1_000_000)
+
+
 def test_a_negative_count_is_accepted_where_the_field_allows_it():
     assert parse_whole("-3", allow_negative=True) == -3
 

@@ -62,6 +62,20 @@ def test_a_workbook_with_a_title_float_noise_and_a_totals_row_is_read(head):
     assert "Rad 16 (”Summa”) är en summarad och lästes inte." in said
 
 
+def test_amounts_in_thousands_of_kronor_are_saved_in_kronor_and_told(head):
+    rows = [
+        ["Månad", "Intäkter (tkr)", "Personalkostnader (tkr)", "Övriga kostnader, kr"],
+        *[[f"2013-{m:02}", "4 508,3", 3100.000000000001, "250 000"] for m in range(1, 13)],
+    ]
+    said = imported(head, post(head, xlsx_bytes(rows)))
+
+    assert month(6) == (Decimal("4508300.00"), Decimal("3100000.00"), Decimal("250000.00"))
+    assert "Kolumn B (Intäkter (tkr)) är i tusental kronor; beloppen räknades om till kronor." in (
+        said
+    )
+    assert not any("Kolumn D" in sentence for sentence in said)
+
+
 @pytest.mark.parametrize(
     ("encoding", "header"),
     [

@@ -230,3 +230,23 @@ def test_a_workbook_with_instructions_first_is_read_from_its_data_sheet_and_says
     assert checked.layout["sheet"] == "Data"
     page = client_for("admin").get(reverse("invoicing:volume_import", args=[checked.pk]))
     assert "Rubrikerna står på rad 1 på bladet ”Data”." in page.content.decode()
+
+
+def test_amounts_in_thousands_of_kronor_are_stored_in_kronor_and_the_page_says_so(
+    agreements, users, client_for
+):
+    rows = [
+        ["RIKI", "KR-FS", "2012-03-01", "1001", "1,5"],
+        ["RIKI", "KR-FS", "2012-03-02", "1002", "2"],
+    ]
+    header = ["Kund", "Artikel", "Fakturadatum", "Ver.nr", "Belopp (tkr)"]
+
+    done = confirm(upload(office_csv(rows=rows, header=header, total=False)))
+
+    assert done.status == VolumeImport.Status.DONE
+    assert amounts() == {"1001": Decimal("1500.00"), "1002": Decimal("2000.00")}
+    assert done.layout["scaled"] == [["E", "Belopp (tkr)", 1000]]
+    page = client_for("admin").get(reverse("invoicing:volume_import", args=[done.pk]))
+    assert "Kolumn E (Belopp (tkr)) är i tusental kronor; beloppen räknades om till kronor." in (
+        page.content.decode()
+    )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from customers.models import User
 from ekonomi import commands
+from ekonomi.tabular import scaled_note
 from invoicing.volumes import selectors, services
 from invoicing.volumes.models import VolumeImport
 
@@ -176,6 +177,8 @@ class Command(commands.Command):
             self.stdout.write(f"  {read}")
         for row, text in layout.get("skipped", []):
             self.stdout.write(_("  Row %(row)s skipped: %(text)s") % {"row": row, "text": text})
+        for column in layout.get("scaled", []):
+            self.stdout.write(f"  {scaled_note(*column)}")
         for row, text in layout.get("totals", []):
             self.stdout.write(
                 _("  Row %(row)s left out as a total: %(text)s") % {"row": row, "text": text}
