@@ -83,6 +83,20 @@ MONTH_NAMES = {
 }
 
 
+def month_number(value):
+    """The month of a year given alone, by name ("januari", "Jan.") or number (1 to 12), or
+    None: for files of one year, such as a budget."""
+    if isinstance(value, str):
+        named = MONTH_NAMES.get(value.strip().rstrip(".").casefold())
+        if named is not None:
+            return named
+    try:
+        number = parse_whole(value)
+    except ValueError:
+        return None
+    return number if 1 <= number <= 12 else None
+
+
 def text(value):
     """The cell as the user reads it: stripped; a whole float without its ".0"."""
     if value is None:

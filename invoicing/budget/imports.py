@@ -2,7 +2,7 @@
 the three amounts), read by the shared tabular reader: every error by row and column, and the
 budget of the year replaced month by month only when the whole file is right."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -10,9 +10,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ekonomi.importing import ImportRefused, ReadNotes, Tally, refused
+from ekonomi.periods import Month
 from ekonomi.tabular import Field, FileError, FileProblem, Schema, open_table, values
 from ekonomi.tabular import fields as common
 from invoicing.budget.services import budget_save
+
+
+def _month(value):
+    """A month, or a month of the budget's year named alone ("januari", "jan", 1): a year's
+    budget is often kept that way. budget_import sets the year."""
+    try:
+        return values.parse_month(value)
+    except ValueError:
+        number = values.month_number(value)
+        if number is None:
+            raise
+        return number
 
 
 def _money(key, label, *names):
@@ -31,7 +44,7 @@ def _money(key, label, *names):
 SCHEMA = Schema.single(
     "budget",
     [
-        common.MONTH,
+        replace(common.MONTH, parse=_month),
         _money(
             "revenue",
             gettext_lazy("Revenue"),
@@ -98,6 +111,8 @@ def budget_import(*, year: int, path, file_name: str = "") -> BudgetImported:
             errors = table.errors
             for row, record in table.records():
                 month = record["month"]
+                if isinstance(month, int):
+                    month = Month(year, month)
                 if month.year != year:
                     errors.add(
                         row,

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ekonomi.periods import Month
 from ekonomi.tabular.values import (
+    month_number,
     parse_amount,
     parse_code,
     parse_date,
@@ -303,6 +304,19 @@ def test_an_ambiguous_or_wrong_date_is_refused(written, message):
 )
 def test_a_month_is_read_from_every_usual_notation(written):
     assert parse_month(written) == Month(2012, 3)
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("januari", 1), ("Feb.", 2), ("MARS", 3), ("dec", 12), (12, 12), ("7", 7), (7.0, 7)],
+)
+def test_a_month_given_alone_is_its_number(written, number):
+    assert month_number(written) == number
+
+
+@pytest.mark.parametrize("written", ["13", 0, "smurf", "2012-03", 3.5])
+def test_what_is_no_month_alone_has_no_number(written):
+    assert month_number(written) is None
 
 
 @pytest.mark.parametrize(

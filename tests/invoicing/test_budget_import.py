@@ -174,3 +174,32 @@ def test_the_preview_counts_months_new_and_in_the_budget_and_saves_nothing(head)
 
     imported(head, confirm(head, response))
     assert [month(m) for m in (1, 2, 3)] == [(Decimal("5.00"),) * 3] * 3
+
+
+def test_months_named_without_a_year_are_the_budgets_year(head):
+    rows = [
+        ["Månad", "Intäkter", "Personal", "Övrigt"],
+        ["Januari", "100", "50", "10"],
+        ["feb.", "200", "50", "10"],
+        [3, "300", "50", "10"],
+        ["2013-04", "400", "50", "10"],
+    ]
+    imported(head, post(head, xlsx_bytes(rows)))
+
+    assert [month(number)[0] for number in (1, 2, 3, 4)] == [
+        Decimal("100.00"),
+        Decimal("200.00"),
+        Decimal("300.00"),
+        Decimal("400.00"),
+    ]
+
+
+def test_a_month_number_outside_the_year_is_refused(head):
+    rows = [["Månad", "Intäkter", "Personal", "Övrigt"], ["13", "100", "50", "10"]]
+
+    response = post(head, xlsx_bytes(rows))
+
+    assert error_rows(response) == [
+        (2, "Månad", "”13” är ingen månad; skriv den som 2012-03 eller mars 2012.")
+    ]
+    assert not BudgetMonth.objects.filter(year=2013).exists()
