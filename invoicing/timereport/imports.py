@@ -16,6 +16,7 @@ from ekonomi.periods import Month
 from ekonomi.tabular import Field, FileProblem, Schema, open_table, values
 from ekonomi.tabular import fields as common
 from invoicing import closing
+from invoicing.customer_names import customer_key, customer_keys
 from invoicing.timereport.models import COMMENT_LENGTH, TimeEntry, TimeImport
 from invoicing.timereport.services import Hours, HoursRejected, time_entries_save, time_problems
 
@@ -136,7 +137,8 @@ class _Rows:
     def __init__(self, errors):
         self.errors = errors
         self.people = {u.username.casefold(): u for u in User.objects.all()}
-        self.customers = {c.code.upper(): c for c in Customer.objects.all()}
+        by_id = Customer.objects.in_bulk()
+        self.customers = {key: by_id[pk] for key, (pk, _code) in customer_keys().items()}
         self.services = {s.code.upper(): s for s in Service.objects.all()}
         self.first_row_of = {}
 
@@ -159,7 +161,7 @@ class _Rows:
                 row,
                 "customer",
                 self.customers,
-                record["customer"],
+                customer_key(record["customer"]),
                 _("There is no customer with the code “%(value)s”."),
             ),
             self._find(

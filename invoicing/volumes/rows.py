@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from customers.models import Customer, ServiceAgreement
+from customers.models import ServiceAgreement
 from ekonomi.periods import Month
 from ekonomi.tabular import ErrorList
+from invoicing.customer_names import customer_key, customer_keys
 from invoicing.prices.models import PriceItem
 from invoicing.volumes import files, sql
 from invoicing.volumes.files import Shape, label
@@ -39,7 +40,7 @@ def as_records(errors):
 class Lookups:
     """Everything a row is checked against, read once: a few thousand keys at most."""
 
-    customers: dict  # code -> (id, code)
+    customers: dict  # code, ERP value or name (customer_names) -> (id, code)
     price_items: dict  # (code, year) -> id
     item_codes: set
     price_years: set
@@ -52,9 +53,7 @@ class Lookups:
             for pk, code, year in PriceItem.objects.values_list("pk", "code", "price_list__year")
         }
         return cls(
-            customers={
-                code.upper(): (pk, code) for pk, code in Customer.objects.values_list("pk", "code")
-            },
+            customers=customer_keys(),
             price_items=price_items,
             item_codes={code for code, _year in price_items},
             price_years={year for _code, year in price_items},
@@ -74,7 +73,7 @@ class _Checker:
             self.errors.add(number, label("customer"), _("The customer is missing."))
             return None
         code = files.parse_code(value)
-        found = self.lookups.customers.get(code)
+        found = self.lookups.customers.get(customer_key(code))
         if found is None:
             self.errors.add(
                 number, label("customer"), _("Unknown customer “%(code)s”.") % {"code": code}
