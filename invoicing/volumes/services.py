@@ -123,9 +123,13 @@ def volume_import_discard(*, volume_import_id, busy: bool) -> None:
         volume_import = VolumeImport.objects.select_for_update().get(pk=volume_import_id)
         if volume_import.status in {Status.DONE, Status.UNDONE} or busy:
             raise ValidationError(_("Only an import that has not been carried out can be removed."))
-        Spool(volume_import).delete()
-        volume_import.file.delete(save=False)
-        volume_import.delete()
+        _remove(volume_import)
+
+
+def _remove(volume_import):
+    Spool(volume_import).delete()
+    volume_import.file.delete(save=False)
+    volume_import.delete()
 
 
 def billed_message(months):
@@ -135,25 +139,35 @@ def billed_message(months):
     ) % {"months": ", ".join(month.label for month in months)}
 
 
+# Imports never carried out: refused, or left at the column mapping or the preview.
+UNFINISHED = (Status.REJECTED, Status.MAPPING, Status.READY)
+
+
 def volume_imports_unfinished(*, older_than) -> list[VolumeImport]:
     """Imports never carried out and uploaded before `older_than`: refused ones, and files
     left waiting at the column mapping or the preview."""
     return list(
         VolumeImport.objects.filter(
-            source=VolumeImport.Source.FILE,
-            status__in=[Status.REJECTED, Status.MAPPING, Status.READY],
-            created_at__lt=older_than,
+            source=VolumeImport.Source.FILE, status__in=UNFINISHED, created_at__lt=older_than
         ).order_by("created_at", "pk")
     )
 
 
 def volume_imports_purge(*, older_than) -> list[VolumeImport]:
     """Remove the unfinished imports uploaded before `older_than`, with their files; the
-    removed ones, for the operator's list."""
+    removed ones, for the operator's list. Each is looked at again under its row lock: one
+    confirmed meanwhile is running, and stays."""
     removed = []
-    for volume_import in volume_imports_unfinished(older_than=older_than):
-        volume_import_discard(volume_import_id=volume_import.pk, busy=False)
-        removed.append(volume_import)
+    for candidate in volume_imports_unfinished(older_than=older_than):
+        with transaction.atomic():
+            volume_import = (
+                VolumeImport.objects.select_for_update()
+                .filter(pk=candidate.pk, status__in=UNFINISHED)
+                .first()
+            )
+            if volume_import is not None:
+                _remove(volume_import)
+                removed.append(candidate)
     return removed
 
 

@@ -176,3 +176,30 @@ def test_the_command_names_the_sheet_it_read(agreements, tmp_path):
 
     assert "  Bladet ”Data” lästes." in out
     assert VolumeDocument.objects.count() == 2
+
+
+def test_an_import_confirmed_while_the_purge_runs_is_left_alone(agreements, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from invoicing.volumes import services
+    from tests.invoicing.volume_helpers import upload
+
+    waiting = upload(csv_bytes(ROWS), name="vantande.csv")
+    listed = services.volume_imports_unfinished
+
+    def listed_then_confirmed(**kwargs):
+        # The user confirms between the purge's list and its lock on the row.
+        found = listed(**kwargs)
+        services.volume_import_confirm(volume_import_id=waiting.pk, billed_confirmed=True)
+        return found
+
+    monkeypatch.setattr(services, "volume_imports_unfinished", listed_then_confirmed)
+
+    removed = services.volume_imports_purge(older_than=timezone.now() + timedelta(days=1))
+
+    assert removed == []
+    waiting.refresh_from_db()
+    assert waiting.status == VolumeImport.Status.RUNNING
+    assert waiting.file.storage.exists(waiting.file.name)

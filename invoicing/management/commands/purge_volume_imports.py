@@ -26,14 +26,15 @@ class Command(commands.Command):
         if days is None:
             days = settings.VOLUME_IMPORT_UNFINISHED_RETENTION_DAYS
         older_than = timezone.now() - timedelta(days=days)
-        found = services.volume_imports_unfinished(older_than=older_than)
+        if dry_run:
+            found = services.volume_imports_unfinished(older_than=older_than)
+        else:
+            found = services.volume_imports_purge(older_than=older_than)
         for volume_import in found:
             self.stdout.write(
                 f"{volume_import.pk}\t{volume_import.created_at:%Y-%m-%d %H:%M}\t"
                 f"{volume_import.get_status_display()}\t{volume_import.file_name}"
             )
-        if not dry_run:
-            services.volume_imports_purge(older_than=older_than)
         self.stdout.write(
             (
                 ngettext(
