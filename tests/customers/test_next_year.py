@@ -1,4 +1,3 @@
-import time
 from functools import partial
 
 import pytest
@@ -11,6 +10,7 @@ from customers.models import AgreementService, Customer, Service, ServiceAgreeme
 from ekonomi import jobs
 from ekonomi.jobs.models import Job
 from tests.customers.agreement_helpers import agreement, load_demo_agreements
+from tests.ekonomi.worker_process import finished
 
 MANDATORY = ["KR", "LR", "KB", "SYS"]
 
@@ -108,16 +108,6 @@ def test_the_page_asks_first_and_then_shows_what_was_created_and_skipped(client_
     assert "33 kunder hoppades över" in second
     assert "Har redan ett avtal för nästa år" in second
     assert ServiceAgreement.objects.filter(year=2013).count() == 33
-
-
-def finished(job, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.is_finished:
-            return job
-        time.sleep(0.2)
-    raise AssertionError(f"job {job.pk} still {job.state}")
 
 
 @pytest.mark.celery

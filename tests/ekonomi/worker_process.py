@@ -148,6 +148,17 @@ def worker_processes(transactional_db, tmp_path):
     processes.stop_all()
 
 
+def finished(job, seconds=60):
+    """The job once a worker has finished it, read from the database."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.is_finished:
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job {job.pk} still {job.state}")
+
+
 def poll_job(client, url, until, seconds=60):
     """The job's status JSON once `until(status)` holds; polled as a user's page would."""
     deadline = time.monotonic() + seconds

@@ -1,4 +1,3 @@
-import time
 from functools import partial
 
 import pytest
@@ -6,16 +5,7 @@ import pytest
 from ekonomi import jobs
 from indicators.assessment import tasks
 from indicators.assessment.models import Commitment, CommitmentMeasure
-
-
-def finished(job, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if job.is_finished:
-            return job
-        time.sleep(0.2)
-    raise AssertionError(f"job {job.pk} still {job.state}")
+from tests.ekonomi.worker_process import finished
 
 
 @pytest.mark.celery

@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from django.urls import reverse
 
@@ -8,6 +6,7 @@ from ekonomi.jobs.models import Job
 from invoicing.billing import tasks
 from invoicing.billing.basis import billing_basis
 from invoicing.models import CustomerErpAccount, ErpSettings, Invoice
+from tests.ekonomi.worker_process import finished
 from tests.invoicing.billing_helpers import (
     JANUARY,
     JANUARY_COUNTS,
@@ -156,12 +155,7 @@ def test_issuing_runs_as_a_job_and_its_page_follows_it(transactional_db, january
     client = client_for("unit_manager")
     digest = billing_basis(month=january).digest
     client.post(url("billing_issue", month="2013-01"), {"digest": digest})
-    job = Job.objects.get(kind="invoicing.billing_issue")
-    for _attempt in range(120):
-        job.refresh_from_db()
-        if job.is_finished:
-            break
-        time.sleep(0.25)
+    job = finished(Job.objects.get(kind="invoicing.billing_issue"))
     assert job.state == Job.State.DONE
     page = text(client.get(reverse("jobs:job", args=[job.pk])))
     assert "22 800,00 kr" in page
