@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils import timezone
 
-from ekonomi.periods import Month
+from ekonomi.periods import Month, Tertial
 
 
 def month_or_404(text: str) -> Month:
@@ -14,6 +14,13 @@ def month_or_404(text: str) -> Month:
     except ValueError:
         raise Http404 from None
     return month
+
+
+def tertial_or_404(text: str) -> Tertial:
+    try:
+        return Tertial.parse(text)
+    except ValueError:
+        raise Http404 from None
 
 
 def year_from(request, years: list[int], *, param: str = "ar") -> int:

@@ -3,12 +3,10 @@
 from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Sum
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from customerlog.models import LogEntry, Meeting
 from ekonomi import access
-from ekonomi.periods import Tertial
 from invoicing.volumes.models import MonthlyVolume
 from reports.models import Commentary, Report, ReportFile
 
@@ -76,10 +74,3 @@ def log_summary(*, customer, period):
         ).order_by("date")
     )
     return [(kind.label, entries.get(kind, 0)) for kind in LogEntry.Kind], meetings
-
-
-def tertial_or_404(text):
-    try:
-        return Tertial.parse(text)
-    except ValueError:
-        raise Http404 from None

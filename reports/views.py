@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from ekonomi import access, downloads, jobs, lists
 from ekonomi.jobs.models import Job
 from ekonomi.jobs.selectors import visible_jobs
+from ekonomi.params import tertial_or_404
 from ekonomi.periods import Month, Tertial
 from reports import selectors, services
 from reports.filters import ReportFilter
@@ -112,7 +113,7 @@ def download(request, pk, fmt):
 
 @access.allow(access.REPORTS_COMMENT)
 def commentary(request, period):
-    tertial = selectors.tertial_or_404(period)
+    tertial = tertial_or_404(period)
     instance = selectors.commentary_of(tertial) or Commentary(period=str(tertial))
     form = CommentaryForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():

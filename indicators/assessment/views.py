@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from customers.models import Unit
 from ekonomi import access, history, jobs, lists
 from ekonomi.access import Role
-from ekonomi.params import year_from
+from ekonomi.params import tertial_or_404, year_from
 from ekonomi.periods import Tertial
 from indicators.assessment import selectors, services, tasks
 from indicators.assessment.filters import ActionFilter
@@ -28,13 +28,6 @@ from indicators.assessment.models import (
     QualityArea,
 )
 from indicators.assessment.tables import ActionTable, LeadActionTable
-
-
-def _tertial_or_404(text) -> Tertial:
-    try:
-        return Tertial.parse(text)
-    except ValueError:
-        raise Http404 from None
 
 
 def _default_tertial() -> Tertial:
@@ -142,7 +135,7 @@ def commitments_copy(request, year):
 @access.allow(access.INDICATORS_READ)
 def assessments(request):
     text = request.GET.get("tertial")
-    tertial = _tertial_or_404(text) if text else _default_tertial()
+    tertial = tertial_or_404(text) if text else _default_tertial()
     return render(
         request,
         "indicators/assessment/index.html",
@@ -163,7 +156,7 @@ def _can_assess(user, unit):
 
 @access.allow(access.INDICATORS_READ)
 def assessment(request, tertial, code):
-    tertial = _tertial_or_404(tertial)
+    tertial = tertial_or_404(tertial)
     unit = get_object_or_404(Unit, code=code)
     current = selectors.assessment_for(unit=unit, tertial=tertial)
     writable = _can_assess(request.user, unit) and not (current and current.is_submitted)
@@ -246,7 +239,7 @@ def assessment(request, tertial, code):
 
 @access.allow(access.ASSESSMENT_LEAD)
 def assessment_reopen(request, tertial, code):
-    tertial = _tertial_or_404(tertial)
+    tertial = tertial_or_404(tertial)
     unit = get_object_or_404(Unit, code=code)
     current = selectors.assessment_for(unit=unit, tertial=tertial)
     if current is None:
@@ -274,7 +267,7 @@ def assessment_reopen(request, tertial, code):
 
 @access.allow(access.INDICATORS_READ)
 def assessment_compilation(request, tertial):
-    tertial = _tertial_or_404(tertial)
+    tertial = tertial_or_404(tertial)
     return render(
         request,
         "indicators/assessment/compilation.html",
@@ -299,7 +292,7 @@ def _compilation_url(tertial, area=None):
 
 @access.allow(access.ASSESSMENT_LEAD)
 def area_summary_edit(request, tertial, area):
-    tertial = _tertial_or_404(tertial)
+    tertial = tertial_or_404(tertial)
     area = _area_or_404(area)
     current = AreaSummary.objects.filter(
         year=tertial.year, number=tertial.number, area=area
@@ -353,7 +346,7 @@ def _action_form(request, *, tertial, action=None):
 
 @access.allow(access.ASSESSMENT_LEAD)
 def action_create(request, tertial):
-    return _action_form(request, tertial=_tertial_or_404(tertial))
+    return _action_form(request, tertial=tertial_or_404(tertial))
 
 
 @access.allow(access.ASSESSMENT_LEAD)
