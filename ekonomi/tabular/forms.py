@@ -59,7 +59,7 @@ class ColumnMappingForm(forms.Form):
                     self.field_name(position),
                     _("%(field)s is already chosen for column %(letter)s.")
                     % {
-                        "field": self._label(key),
+                        "field": self.schema.label(key),
                         "letter": get_column_letter(chosen[key] + 1),
                     },
                 )
@@ -73,7 +73,7 @@ class ColumnMappingForm(forms.Form):
                 self.add_error(
                     self.field_name(position),
                     _("%(field)s does not belong with the other columns chosen.")
-                    % {"field": self._label(key)},
+                    % {"field": self.schema.label(key)},
                 )
         missing = [str(f.label) for f in shape.required if f.key not in chosen]
         if missing:
@@ -81,9 +81,6 @@ class ColumnMappingForm(forms.Form):
                 _("Choose a column for each of: %(fields)s.") % {"fields": ", ".join(missing)}
             )
         return cleaned
-
-    def _label(self, key):
-        return next(f.label for f in self.schema.fields if f.key == key)
 
     def mapping(self):
         """The field key of each column, "" for an ignored one, in the file's order."""

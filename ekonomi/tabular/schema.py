@@ -149,6 +149,7 @@ class Schema:
         self.kind = kind
         self.shapes = tuple(shapes)
         self._by_name = {}
+        self._by_key = {candidate.key: candidate for candidate in self.fields}
         for candidate in self.fields:
             for name in candidate.names():
                 known = self._by_name.setdefault(name, candidate)
@@ -166,6 +167,10 @@ class Schema:
             for candidate in shape.fields:
                 unique.setdefault(candidate.key, candidate)
         return list(unique.values())
+
+    def label(self, key) -> str:
+        """The Swedish name of a field, as every message names its column."""
+        return str(self._by_key[key].label)
 
     def recognise(self, header):
         return self._by_name.get(normalise(header))

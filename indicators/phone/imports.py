@@ -104,10 +104,6 @@ class PhoneImported:
         return Tally(read=rows, new=rows - self.replaced, present=self.replaced)
 
 
-def _label(key):
-    return str(next(f.label for f in SCHEMA.fields if f.key == key))
-
-
 def _check(row, record, units, seen, errors):
     """The row's unit, or None after adding to `errors` what is wrong with the row."""
     unit = units.get(phone_digits(record["number"]))
@@ -135,7 +131,7 @@ def _check(row, record, units, seen, errors):
             )
         hours.add(hour)
     for key, message in faults:
-        errors.add(row, _label(key), message)
+        errors.add(row, SCHEMA.label(key), message)
     return None if faults else unit
 
 

@@ -98,10 +98,6 @@ class BudgetImported:
         return Tally(read=self.months, new=self.new, present=self.months - self.new)
 
 
-def _month_label():
-    return str(common.MONTH.label)
-
-
 def budget_import(*, year: int, path, file_name: str = "") -> BudgetImported:
     """Read the budget of `year` from the file at `path` and save it; the months in the file
     replace those of the budget. ImportRefused lists every error, and then nothing is saved."""
@@ -116,7 +112,7 @@ def budget_import(*, year: int, path, file_name: str = "") -> BudgetImported:
                 if month.year != year:
                     errors.add(
                         row,
-                        _month_label(),
+                        SCHEMA.label("month"),
                         _("%(month)s is not in %(year)s.") % {"month": month, "year": year},
                     )
                     continue
@@ -124,7 +120,7 @@ def budget_import(*, year: int, path, file_name: str = "") -> BudgetImported:
                 if earlier != row:
                     errors.add(
                         row,
-                        _month_label(),
+                        SCHEMA.label("month"),
                         _("Row %(row)s already has %(month)s.") % {"row": earlier, "month": month},
                     )
                     continue

@@ -96,10 +96,6 @@ SCHEMA = Schema.single(
 )
 
 
-def _label(key):
-    return str(next(f.label for f in SCHEMA.fields if f.key == key))
-
-
 @dataclass
 class HoursImported:
     record: TimeImport
@@ -145,7 +141,7 @@ class _Rows:
     def _find(self, row, key, table, value, message):
         found = table.get(value)
         if found is None:
-            self.errors.add(row, _label(key), message % {"value": value})
+            self.errors.add(row, SCHEMA.label(key), message % {"value": value})
         return found
 
     def hours(self, row, record) -> Hours | None:
@@ -179,7 +175,7 @@ class _Rows:
         if earlier != row:
             self.errors.add(
                 row,
-                _label("date"),
+                SCHEMA.label("date"),
                 _("Row %(row)s already has hours for this person, customer, service and day.")
                 % {"row": earlier},
             )
@@ -189,7 +185,7 @@ class _Rows:
 
 def _add_problems(errors, problems):
     for problem in problems:
-        errors.add(problem.ref, _label(problem.field), problem.message)
+        errors.add(problem.ref, SCHEMA.label(problem.field), problem.message)
 
 
 def _sha256(path):
