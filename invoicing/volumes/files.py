@@ -7,7 +7,7 @@ whether a customer or a price item exists is for invoicing/volumes/rows.py to de
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ekonomi.tabular import Field, FileProblem, Schema, fields, values
+from ekonomi.tabular import Field, Schema, fields, values
 from ekonomi.tabular import Shape as TableShape
 from invoicing.volumes.models import VolumeImport
 
@@ -17,7 +17,6 @@ __all__ = [
     "EXTERNAL_ID_MAX",
     "FORMAT_HELP",
     "SCHEMA",
-    "FileProblem",
     "Shape",
     "column_help",
     "is_blank",
@@ -81,13 +80,10 @@ parse_amount = values.parse_amount
 parse_quantity = values.parse_whole
 
 
-def parse_code(value):
-    return values.parse_code(value)
+parse_code = values.parse_code
 
 
-def label(column):
-    """The Swedish name of a field, as every message names the column."""
-    return str(next(f.label for f in SCHEMA.fields if f.key == column))
+label = SCHEMA.label
 
 
 def column_help():

@@ -48,7 +48,7 @@ class VolumeImport(models.Model):
     # out, "ignored": [[letter, heading, hint]] columns not read}; while the columns are to
     # be mapped, "sample": the file's headings and first rows, and "problems".
     layout = models.JSONField(_("layout of the file"), default=dict, blank=True)
-    # [{"row": 7, "column": "Datum", "message": "..."}]; at most ERROR_LIMIT entries.
+    # [{"row": 7, "column": "Datum", "message": "..."}]; at most TABULAR_MAX_ERRORS entries.
     errors = models.JSONField(_("errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("number of errors"), default=0)
     created_by = models.ForeignKey(
@@ -70,8 +70,6 @@ class VolumeImport(models.Model):
         related_name="+",
     )
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
-
-    ERROR_LIMIT = 1000
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -275,13 +275,11 @@ class CountReader(Reader):
 
     def rows(self):
         index = self.header.positions
-        width = self.header.width
         check = self.check
+        # The table hands over rows exactly as wide as the header.
         for read, (number, cells) in enumerate(self.table, start=1):
             if read % PROGRESS_EVERY == 0:
                 self._report(read)
-            if len(cells) < width:
-                cells = [*cells, *[""] * (width - len(cells))]
             month = check.required(number, "month", cells[index["month"]], files.parse_month)
             year = month.year if month else None
             key = check.keys(number, cells[index["customer"]], cells[index["price_item"]], year)
