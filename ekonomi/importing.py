@@ -43,7 +43,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from ekonomi.tabular import FileError, FileProblem, Sample, scaled_note
 from ekonomi.tabular.forms import ColumnMappingForm
 from ekonomi.tabular.services import column_profile_save
-from ekonomi.uploads import upload_refusal
+from ekonomi.uploads import refuse_file, upload_refusal
 
 PENDING_MAX_AGE = 60 * 60
 SHOWN_CHARS = 200
@@ -399,8 +399,8 @@ def import_page(request, *, schema, upload_form, run, done, template, context=No
         _discard(request)
         form = upload_form(request.POST, request.FILES)
         if refusal := upload_refusal(request):
-            form.add_error("file", refusal)
-        if form.is_valid():
+            refuse_file(form, refusal)
+        elif form.is_valid():
             waiting = _put_to_wait(request, form.cleaned_data["file"])
             _preview(request, page, waiting, schema=schema, run=run)
     page["form"] = form

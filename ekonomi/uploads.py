@@ -16,7 +16,7 @@ nothing. The view runs with the file missing and `upload_refusal(request)` says 
     def volume_upload(request):
         form = UploadForm(request.POST or None, request.FILES or None)
         if refusal := upload_refusal(request):
-            form.add_error("file", refusal)
+            refuse_file(form, refusal)
 
 A view without @upload_limit gets UPLOAD_MAX_BYTES.
 """
@@ -43,6 +43,13 @@ def upload_limit(limit):
 def upload_refusal(request):
     """Why the upload of this request was stopped, or None."""
     return getattr(request, "upload_refusal", None)
+
+
+def refuse_file(form, refusal):
+    """Give the form's file field why the upload was stopped as its one error: the file never
+    arrived, and "this field is required" beside the reason would only confuse."""
+    form.is_valid()
+    form.errors["file"] = form.error_class([refusal])
 
 
 def limit_for(request):

@@ -12,7 +12,7 @@ from ekonomi import access, jobs, lists
 from ekonomi.periods import Month
 from ekonomi.tabular import scaled_note
 from ekonomi.tabular.forms import ColumnMappingForm
-from ekonomi.uploads import upload_limit, upload_refusal
+from ekonomi.uploads import refuse_file, upload_limit, upload_refusal
 from invoicing.volumes import manual, mapping, selectors, services, tasks
 from invoicing.volumes.files import SCHEMA, column_help
 from invoicing.volumes.filters import MonthlyVolumeFilter, VolumeDocumentFilter, VolumeImportFilter
@@ -69,9 +69,7 @@ def volume_import_upload(request):
     bound = request.method == "POST"
     form = VolumeUploadForm(request.POST if bound else None, request.FILES if bound else None)
     if refusal := upload_refusal(request):
-        # The file never arrived: its one error is why, not that it is missing.
-        form.is_valid()
-        form.errors["file"] = form.error_class([refusal])
+        refuse_file(form, refusal)
     elif request.method == "POST" and form.is_valid():
         try:
             volume_import = services.volume_import_upload(
