@@ -7,7 +7,7 @@ keeps hostile files out (xlsx_guard, caps in settings) and gives every error one
 (row, column, message). Parsers of Swedish numbers and dates are in `values`.
 
 Modules: values (parsers), schema (Field, Shape, Schema, header matching), fields (the common
-fields), sources (CSV/XLSX row streams), xlsx_guard (zip checks), table (open_table, sample),
+fields), sources (CSV/XLSX row streams), xlsx_guard (zip checks), table (open_table, Sample),
 errors, and the column profiles: models, selectors, services, forms.
 """
 
@@ -21,7 +21,7 @@ from ekonomi.tabular.schema import (
     SkippedRow,
     scaled_note,
 )
-from ekonomi.tabular.table import ColumnsNotRecognised, Sample, Table, open_table, sample
+from ekonomi.tabular.table import ColumnsNotRecognised, Sample, Table, open_table
 
 __all__ = [
     "ColumnsNotRecognised",
@@ -37,6 +37,5 @@ __all__ = [
     "SkippedRow",
     "Table",
     "open_table",
-    "sample",
     "scaled_note",
 ]

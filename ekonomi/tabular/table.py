@@ -103,21 +103,6 @@ def open_table(path, schema, *, profiles=None):
     return Table(path, schema, profiles)
 
 
-def sample(path, *, rows=5):
-    """The headers and first rows of a file, guessing the header is the first of the widest
-    rows near the top: what the column-mapping form shows."""
-    source = open_source(path)
-    try:
-        head = list(islice(source.rows, HEAD_ROWS + rows))
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise source.unreadable(error) from error
-    finally:
-        source.close()
-    if all(_blank(cells) for _number, cells in head):
-        raise empty_file()
-    return _sample(head, rows, sheet=source.sheet)
-
-
 def _sample(head, count, at=None, *, sheet=""):
     """The sample of these first rows, with the header at index `at` (else guessed)."""
     if at is None:
