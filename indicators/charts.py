@@ -99,26 +99,33 @@ def bars_spec(rows, *, category_label, value_label, series_labels):
     }
 
 
-def render_svg(spec, *, title, description) -> str:
-    """The chart as an SVG document with a <title> and <desc> for screen readers and PDFs."""
+def render_svg(spec, *, title, description, id_suffix="") -> str:
+    """The chart as an SVG document with a <title> and <desc> for screen readers and PDFs.
+
+    Their ids are "chart-title" and "chart-desc" followed by `id_suffix`: a document that holds
+    several charts gives each its own suffix, so that the ids stay unique."""
     source = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    key = "chart:" + hashlib.sha256(f"{title}\n{description}\n{source}".encode()).hexdigest()
+    labels = f"{title}\n{description}\n{source}"
+    if id_suffix:
+        labels += f"\n{id_suffix}"
+    key = "chart:" + hashlib.sha256(labels.encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
         svg = vl_convert.vegalite_to_svg(
             spec, format_locale="sv-SE", time_format_locale="sv-SE", allowed_base_urls=[]
         )
-        svg = _labelled(svg, title, description)
+        svg = _labelled(svg, title, description, id_suffix)
         cache.set(key, svg, CACHE_SECONDS)
     return svg
 
 
-def _labelled(svg, title, description):
+def _labelled(svg, title, description, id_suffix=""):
     head, _sep, rest = svg.partition(">")
+    title_id, desc_id = f"chart-title{id_suffix}", f"chart-desc{id_suffix}"
     return (
-        f'{head} role="img" aria-labelledby="chart-title chart-desc">'
-        f'<title id="chart-title">{escape(title)}</title>'
-        f'<desc id="chart-desc">{escape(description)}</desc>{rest}'
+        f'{head} role="img" aria-labelledby="{title_id} {desc_id}">'
+        f'<title id="{title_id}">{escape(title)}</title>'
+        f'<desc id="{desc_id}">{escape(description)}</desc>{rest}'
     )
 
 

@@ -7,7 +7,7 @@ the workbook holds numbers and the PDF Swedish notation of the same numbers.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 
@@ -42,7 +42,6 @@ class Chapter:
     title: str
     blocks: list = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    appendix: bool = False
 
     def tables(self):
         for block in self.blocks:
@@ -78,7 +77,3 @@ def places(value: Decimal) -> int:
 
 def is_number(value):
     return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
-
-
-def is_day(value):
-    return isinstance(value, date)

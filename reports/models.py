@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from customers.models import Customer
-from ekonomi import periods
 from ekonomi.jobs.models import Job
 
 
@@ -95,10 +94,6 @@ class Report(models.Model):
     def __str__(self):
         scope = self.customer.code if self.customer_id else _("whole")
         return f"{self.get_kind_display()} {self.period} ({scope}, {self.get_status_display()})"
-
-    @property
-    def period_value(self):
-        return periods.parse(self.period)
 
     @property
     def is_final(self):

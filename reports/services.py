@@ -24,7 +24,7 @@ from django.utils.translation import override
 from customers.models import Customer
 from ekonomi.access import Role
 from ekonomi.periods import Month, Tertial
-from reports import assembly, rendering
+from reports import assembly, rendering, selectors
 from reports.models import Commentary, Kind, Report, ReportFile
 
 logger = logging.getLogger("ekonomi.reports")
@@ -39,18 +39,20 @@ def is_closed(period, today) -> bool:
     return period.end <= today
 
 
-def final_refusal(*, kind, period, customer, today):
-    """Why a final report cannot be made yet, or None."""
+def final_refusal(*, kind, period, customer, today, commentary):
+    """Why a final report cannot be made yet, or None; `commentary` is the period's, or None."""
     if not is_closed(period, today):
         return _("%(period)s has not ended yet; only a draft can be made.") % {
             "period": period.label
         }
-    if kind == Kind.TERTIAL and customer is None:
-        commentary = Commentary.objects.filter(period=str(period)).first()
-        if commentary is None or commentary.finished_at is None:
-            return _(
-                "The head of operations has not finished the commentary for %(period)s yet."
-            ) % {"period": period.label}
+    if (
+        kind == Kind.TERTIAL
+        and customer is None
+        and (commentary is None or commentary.finished_at is None)
+    ):
+        return _("The head of operations has not finished the commentary for %(period)s yet.") % {
+            "period": period.label
+        }
     return None
 
 
@@ -65,7 +67,10 @@ def report_produce(
     period = assembly.period_of(kind, str(period))
     customer = Customer.objects.get(pk=customer_id) if customer_id else None
     scope = Report.objects.filter(kind=kind, period=str(period), customer=customer)
-    refusal = final_refusal(kind=kind, period=period, customer=customer, today=today)
+    commentary = selectors.commentary_of(period)
+    refusal = final_refusal(
+        kind=kind, period=period, customer=customer, today=today, commentary=commentary
+    )
     if mode == FINAL and refusal:
         raise ValidationError(refusal)
     final = mode == FINAL or (mode == NIGHTLY and refusal is None)
@@ -74,7 +79,6 @@ def report_produce(
         return None
     if progress:
         progress(0.1, _("Collecting the figures"))
-    commentary = Commentary.objects.filter(period=str(period)).first()
     with override("sv"):
         document = assembly.build(
             kind=kind,

@@ -10,7 +10,7 @@ from ekonomi import access, downloads, jobs, lists
 from ekonomi.jobs.models import Job
 from ekonomi.jobs.selectors import visible_jobs
 from ekonomi.params import tertial_or_404
-from ekonomi.periods import Month, Tertial
+from ekonomi.periods import Tertial
 from reports import selectors, services
 from reports.filters import ReportFilter
 from reports.forms import CommentaryForm, MakeForm
@@ -33,24 +33,24 @@ def _recent_jobs(user):
     )
 
 
+def _index_context(request, form=None):
+    """The reports page; `form` is a make form that failed, else a fresh one is offered."""
+    tertial = Tertial.from_date(timezone.localdate())
+    can_make = access.can(request.user, access.REPORTS_MAKE)
+    if form is None:
+        form = MakeForm(initial={"kind": Kind.TERTIAL, "period": str(tertial.previous())})
+    return {
+        "form": form if can_make else None,
+        "jobs": _recent_jobs(request.user) if can_make else [],
+        "latest": selectors.visible_reports(user=request.user)[:10],
+        "tertials": [tertial.previous(), tertial],
+        "can_comment": access.can(request.user, access.REPORTS_COMMENT),
+    }
+
+
 @access.allow(access.REPORTS_READ)
 def index(request):
-    today = timezone.localdate()
-    can_make = access.can(request.user, access.REPORTS_MAKE)
-    month, tertial = Month.from_date(today), Tertial.from_date(today)
-    form = MakeForm(initial={"kind": Kind.TERTIAL, "period": str(tertial.previous())})
-    return render(
-        request,
-        "reports/index.html",
-        {
-            "form": form if can_make else None,
-            "jobs": _recent_jobs(request.user) if can_make else [],
-            "latest": selectors.visible_reports(user=request.user)[:10],
-            "tertials": [tertial.previous(), tertial],
-            "months": [month.previous(), month],
-            "can_comment": access.can(request.user, access.REPORTS_COMMENT),
-        },
-    )
+    return render(request, "reports/index.html", _index_context(request))
 
 
 @require_POST
@@ -58,16 +58,7 @@ def index(request):
 def make(request):
     form = MakeForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "reports/index.html",
-            {
-                "form": form,
-                "jobs": _recent_jobs(request.user),
-                "latest": selectors.visible_reports(user=request.user)[:10],
-            },
-            status=400,
-        )
+        return render(request, "reports/index.html", _index_context(request, form), status=400)
     data = form.cleaned_data
     customer = data["customer"]
     job = report_start(

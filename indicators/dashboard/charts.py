@@ -29,7 +29,7 @@ def chart_description(indicator, points):
     }
 
 
-def indicator_chart_svg(indicator, period, unit=None, *, facts=None) -> str:
+def indicator_chart_svg(indicator, period, unit=None, *, facts=None, id_suffix="") -> str:
     facts = facts or Facts.load(trend_window(period))
     points = facts.trend(indicator, period, unit.pk if unit else None)
     spec = charts.trend_spec(
@@ -42,4 +42,5 @@ def indicator_chart_svg(indicator, period, unit=None, *, facts=None) -> str:
         spec,
         title=chart_title(indicator, period, unit),
         description=chart_description(indicator, points),
+        id_suffix=id_suffix,
     )

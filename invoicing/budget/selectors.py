@@ -47,7 +47,9 @@ class BudgetFollowUp:
         return any(row.budget_revenue or row.budget_costs for row in self.rows)
 
 
-def _sum_rows(rows):
+def sum_rows(rows) -> BudgetRow:
+    """The rows added up; a figure that any row lacks (None) has no total."""
+
     def total(name):
         values = [getattr(row, name) for row in rows]
         if any(value is None for value in values):
@@ -103,9 +105,9 @@ def budget_followup(*, year: int) -> BudgetFollowUp:
         year=year,
         rows=rows,
         closed_through=closed_through,
-        year_to_date=_sum_rows(closed_rows),
-        full_year=_sum_rows(rows),
-        forecast=_sum_rows(forecast_rows),
+        year_to_date=sum_rows(closed_rows),
+        full_year=sum_rows(rows),
+        forecast=sum_rows(forecast_rows),
     )
 
 

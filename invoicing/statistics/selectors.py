@@ -116,18 +116,19 @@ def statistics_customer_year(*, customer, year):
     """[(Month, Row)] for every month of the year, and the year's total Row."""
     by_month = statistics_by_month(customers=[customer.pk], year=year)[customer.pk]
     months = [(Month(year, number), by_month[number]) for number in range(1, 13)]
-    return months, _total(row for _month, row in months)
+    return months, statistics_total(row for _month, row in months)
 
 
 def statistics_overview(*, user, year):
     """[(Customer, year Row)] for the customers the user may see, and the grand total Row."""
     customers = list(statistics_customers(user=user))
     by_month = statistics_by_month(customers=[c.pk for c in customers], year=year)
-    rows = [(c, _total(by_month[c.pk].values())) for c in customers if c.pk in by_month]
-    return rows, _total(row for _customer, row in rows)
+    rows = [(c, statistics_total(by_month[c.pk].values())) for c in customers if c.pk in by_month]
+    return rows, statistics_total(row for _customer, row in rows)
 
 
-def _total(rows):
+def statistics_total(rows) -> Row:
+    """The sum of the rows, as one Row."""
     total = Row()
     for row in rows:
         total.add(row)

@@ -7,22 +7,21 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from complaints.compilation.sections import Section
-from customers.models import Customer, Process, Unit
+from customers.models import Customer
 from indicators.dashboard.selectors import Facts, dashboard, trend_window, year_to_date
-from indicators.definitions import DEFINITIONS, PRODUCTIVITY
+from indicators.definitions import DEFINITIONS, PRODUCTIVITY, rounded
 from indicators.phone.selectors import calls_total
 from indicators.sickleave.selectors import sick_leave_figure
-from invoicing.budget.selectors import budget_followup
-from invoicing.statistics.selectors import COLUMNS, Row, statistics_by_month
+from indicators.staffing.selectors import processes, units
+from invoicing.budget.selectors import budget_followup, sum_rows
+from invoicing.statistics.selectors import COLUMNS, statistics_by_month, statistics_total
 from reports import selectors
 from reports.document import Chapter, Table
-
-ZERO = Decimal("0.00")
 
 
 def shown(value, indicator):
     """A figure as the dashboard shows it: with the indicator's own number of decimals."""
-    return None if value is None else value.quantize(DEFINITIONS[indicator].places)
+    return None if value is None else rounded(value, DEFINITIONS[indicator].places)
 
 
 def indicators_chapter(period, facts) -> Chapter:
@@ -64,22 +63,18 @@ def indicators_chapter(period, facts) -> Chapter:
     return chapter
 
 
-def _processes():
-    return list(Process.objects.order_by("sort_order", "code"))
-
-
 def production_chapter(period, facts, *, months_sets) -> Chapter:
     """Volumes and FTE per process, and productivity against target, for each month set."""
     chapter = Chapter("production", _("Volumes, FTE and productivity per process"))
-    processes = _processes()
+    all_processes = processes()
     counting = {c.process: indicator for indicator, c in PRODUCTIVITY.items()}
     for label, months in months_sets:
         volumes = selectors.volumes_by_process(months=months)
         rows = []
-        for process in processes:
+        for process in all_processes:
             handled = sum(n for (_c, code), n in volumes.items() if code == process.code)
             fte_months = facts.staffing.total(months=months, process=process.code)
-            fte = (fte_months / len(months)).quantize(Decimal("0.1"))
+            fte = rounded(fte_months / len(months), Decimal("0.1"))
             productivity = target = None
             indicator = counting.get(process.code)
             if indicator:
@@ -116,13 +111,6 @@ def production_chapter(period, facts, *, months_sets) -> Chapter:
     return chapter
 
 
-def statistics_total(rows) -> Row:
-    total = Row()
-    for row in rows:
-        total.add(row)
-    return total
-
-
 def customer_volumes_table(title, *, months, customers) -> Table:
     """The plan's monthly follow-up per customer (invoicing's statistics), over the months."""
     years = {m.year for m in months}
@@ -148,23 +136,23 @@ def customer_volumes_table(title, *, months, customers) -> Table:
 def volumes_per_customer_chapter(months, label) -> Chapter:
     chapter = Chapter("customers", _("Volumes per customer and process"))
     customers = list(Customer.objects.order_by("code"))
-    processes = _processes()
+    all_processes = processes()
     volumes = selectors.volumes_by_process(months=months)
     if not volumes:
         chapter.missing.append(_("No volumes are registered for %(period)s.") % {"period": label})
     rows = [
-        [f"{c.code} {c.name}", *[volumes.get((c.pk, p.code), 0) for p in processes]]
+        [f"{c.code} {c.name}", *[volumes.get((c.pk, p.code), 0) for p in all_processes]]
         for c in customers
-        if any((c.pk, p.code) in volumes for p in processes)
+        if any((c.pk, p.code) in volumes for p in all_processes)
     ]
     chapter.blocks.append(
         Table(
             _("Volumes per customer and process, %(period)s") % {"period": label},
-            [_("Customer"), *[p.code for p in processes]],
+            [_("Customer"), *[p.code for p in all_processes]],
             rows,
             total=[
                 _("Total"),
-                *[sum(row[i + 1] for row in rows) for i in range(len(processes))],
+                *[sum(row[i + 1] for row in rows) for i in range(len(all_processes))],
             ],
             empty=_("No volumes."),
         )
@@ -189,15 +177,14 @@ def economy_chapter(months_sets, year) -> Chapter:
     rows = []
     for label, months in months_sets:
         selected = [by_month[m] for m in months]
-        budget = sum((r.budget_revenue for r in selected), ZERO)
+        total = sum_rows(selected)
         open_months = [m for m, r in zip(months, selected, strict=True) if r.revenue is None]
-        revenue = None if open_months else sum((r.revenue for r in selected), ZERO)
         if open_months:
             chapter.missing.append(
                 _("%(period)s: %(months)s not yet billed, so revenue is not complete.")
                 % {"period": label, "months": ", ".join(m.label for m in open_months)}
             )
-        rows.append([label, budget, revenue, None if revenue is None else revenue - budget])
+        rows.append([label, total.budget_revenue, total.revenue, total.revenue_deviation])
     chapter.blocks.append(
         Table(
             _("Revenue (kr)"),
@@ -211,10 +198,10 @@ def economy_chapter(months_sets, year) -> Chapter:
 def units_chapter(facts, months_sets) -> Chapter:
     """Phone answer rate and sick leave per unit (the indicators' selectors)."""
     chapter = Chapter("units", _("Phone and sick leave per unit"))
-    units = list(Unit.objects.order_by("code"))
+    all_units = units()
     for label, months in months_sets:
         rows = []
-        for unit in [*units, None]:
+        for unit in [*all_units, None]:
             calls = calls_total(facts.calls, months=months, unit_id=unit.pk if unit else None)
             sick = sick_leave_figure(
                 facts.sick_leave, facts.staffing, months=months, unit_id=unit.pk if unit else None

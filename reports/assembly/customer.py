@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from complaints.models import Complaint, ReturnedDocument
 from complaints.returns.selectors import statistics as returned_statistics
-from customers.models import Process
+from indicators.staffing.selectors import processes
 from invoicing.billing.selectors import customer_billing
 from invoicing.statistics.selectors import COLUMNS, statistics_customer_year
 from reports import selectors
@@ -29,7 +29,7 @@ def statistics_chapter(customer, months_sets) -> Chapter:
             rows,
         )
     )
-    processes = list(Process.objects.order_by("sort_order", "code"))
+    all_processes = processes()
     for label, period_months in months_sets:
         volumes = selectors.volumes_by_process(months=period_months, customer_id=customer.pk)
         if not volumes:
@@ -40,7 +40,10 @@ def statistics_chapter(customer, months_sets) -> Chapter:
             Table(
                 _("Volumes per process, %(period)s") % {"period": label},
                 [_("Process"), _("Volumes")],
-                [[f"{p.code} {p.name}", volumes.get((customer.pk, p.code), 0)] for p in processes],
+                [
+                    [f"{p.code} {p.name}", volumes.get((customer.pk, p.code), 0)]
+                    for p in all_processes
+                ],
             )
         )
     return chapter

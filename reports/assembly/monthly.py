@@ -5,7 +5,7 @@ sick leave, for one month."""
 from django.utils.translation import gettext as _
 
 from complaints.compilation.selectors import unit_month
-from customers.models import Unit
+from indicators.staffing.selectors import units
 from reports.assembly import common
 from reports.document import Chapter, Table
 
@@ -13,7 +13,7 @@ from reports.document import Chapter, Table
 def complaints_chapter(month, *, today) -> Chapter:
     chapter = Chapter("complaints", _("Complaints and returned documents"))
     rows = []
-    for unit in Unit.objects.order_by("code"):
+    for unit in units():
         c = unit_month(unit=unit, month=month, today=today)
         rows.append(
             [

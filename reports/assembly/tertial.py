@@ -9,7 +9,7 @@ from complaints.compilation.selectors import area_tertial
 from customers.models import Customer
 from indicators.dashboard.charts import chart_title, indicator_chart_svg
 from indicators.definitions import DEFINITIONS, Indicator
-from indicators.surveys.selectors import nmi_by_year, survey_questions, survey_years
+from indicators.surveys.selectors import survey_questions, survey_years
 from reports.assembly import common
 from reports.assembly.assessment import self_assessment_chapter
 from reports.document import Chapter, Chart, Table, Text
@@ -34,13 +34,6 @@ def commentary_block(commentary, key):
     )
 
 
-def _unique_ids(svg, number):
-    # Every chart labels itself with the same two ids; in one document they must differ.
-    for name in ("chart-title", "chart-desc"):
-        svg = svg.replace(name, f"{name}-{number}")
-    return svg
-
-
 def charts_chapter(tertial, facts) -> Chapter:
     chapter = Chapter("charts", _("The dashboard's charts"))
     for number, indicator in enumerate(Indicator, start=1):
@@ -50,7 +43,8 @@ def charts_chapter(tertial, facts) -> Chapter:
         chapter.blocks.append(
             Chart(
                 title,
-                _unique_ids(indicator_chart_svg(indicator, tertial, facts=facts), number),
+                # Every chart in one document needs ids of its own.
+                indicator_chart_svg(indicator, tertial, facts=facts, id_suffix=f"-{number}"),
                 Table(
                     title,
                     [first, _("Outcome"), _("Target")],
@@ -65,7 +59,7 @@ def charts_chapter(tertial, facts) -> Chapter:
     return chapter
 
 
-def surveys_chapter(tertial) -> Chapter:
+def surveys_chapter(tertial, facts) -> Chapter:
     chapter = Chapter("surveys", _("Survey results"))
     years = [y for y in survey_years() if y <= tertial.year]
     if not years:
@@ -86,7 +80,7 @@ def surveys_chapter(tertial) -> Chapter:
             empty=_("No customer survey."),
         )
     )
-    nmi = sorted(nmi_by_year().items(), reverse=True)[:3]
+    nmi = sorted(facts.nmi.items(), reverse=True)[:3]
     chapter.blocks.append(
         Table(
             _("Employee satisfaction index (NMI)"),
@@ -107,7 +101,7 @@ def complaints_chapter(tertial, *, today, commentary) -> Chapter:
 
 
 def appendix(tertial) -> Chapter:
-    chapter = Chapter("appendix", _("Appendix: statistics per customer"), appendix=True)
+    chapter = Chapter("appendix", _("Appendix: statistics per customer"))
     customers = list(Customer.objects.order_by("code"))
     for label, months in reversed(months_sets(tertial)):
         chapter.blocks.append(
@@ -137,7 +131,7 @@ def chapters(tertial, *, today, facts, commentary):
         production,
         economy,
         units,
-        surveys_chapter(tertial),
+        surveys_chapter(tertial, facts),
         complaints_chapter(tertial, today=today, commentary=commentary),
         self_assessment_chapter(tertial),
         appendix(tertial),
