@@ -45,7 +45,6 @@ from ekonomi.periods import Tertial
 from indicators.assessment.models import (
     AreaSummary,
     Commitment,
-    CommitmentAssessment,
     Grade,
     Measure,
     PrioritisedAction,
@@ -57,7 +56,7 @@ from indicators.definitions import DEFINITIONS, Indicator, Status, percent
 from indicators.figures import Figure
 from indicators.phone.selectors import test_call_summary
 from indicators.surveys.models import CustomerSurveyResult
-from indicators.surveys.selectors import survey_note
+from indicators.surveys.selectors import latest_up_to, survey_note
 
 NO_TEST_CALLS = gettext_lazy("No test calls in the period.")
 NO_SURVEY_ANSWER = gettext_lazy("The question is in no survey up to the period.")
@@ -102,10 +101,9 @@ class MeasureReader:
         self.year = tertial.year
         self.facts = Facts.load(self.months)
         self.test_calls = test_call_summary(months=self.months)
-        self.survey = {
-            (row.question, row.year): row.satisfied
-            for row in CustomerSurveyResult.objects.filter(year__lte=tertial.year)
-        }
+        self.survey = {}
+        for row in CustomerSurveyResult.objects.filter(year__lte=tertial.year):
+            self.survey.setdefault(row.question, {})[row.year] = row.satisfied
 
     def figure(self, tie, unit_id) -> MeasureFigure:
         if tie.measure in Indicator.values:
@@ -139,12 +137,12 @@ class MeasureReader:
                 else Figure.missing(NO_TEST_CALLS)
             )
             return MeasureFigure(str(Measure.TEST_CALLS.label), figure, "%")
-        years = [y for q, y in self.survey if q == tie.question]
-        if not years:
+        latest = latest_up_to(self.survey.get(tie.question, {}), self.year)
+        if latest is None:
             figure = Figure.missing(NO_SURVEY_ANSWER)
         else:
-            latest = max(years)
-            figure = Figure(self.survey[(tie.question, latest)], note=survey_note(latest))
+            year, satisfied = latest
+            figure = Figure(satisfied, note=survey_note(year))
         return MeasureFigure(tie.question, figure, "%")
 
 
@@ -311,10 +309,9 @@ def tertial_compilation(*, tertial: Tertial, unit=None) -> Compilation:
         ).prefetch_related("answers")
     }
     answers = {
-        (row.assessment.unit_id, row.commitment_id): row
-        for row in CommitmentAssessment.objects.filter(
-            assessment__in=assessments.values()
-        ).select_related("assessment")
+        (unit_id, row.commitment_id): row
+        for unit_id, assessment in assessments.items()
+        for row in assessment.answers.all()
     }
     by_area = commitments_by_area(year=tertial.year)
     commitments = [c for _area, rows in by_area for c in rows]

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ekonomi.access import Role
+from ekonomi import access
 from ekonomi.periods import Tertial
 from indicators.assessment.models import (
     AreaSummary,
@@ -89,9 +89,13 @@ def commitments_copy_to_next_year(*, year: int) -> int:
     return len(source)
 
 
-def ensure_own_unit(user, unit) -> None:
+def can_assess(user, unit) -> bool:
     """Only the unit's own manager assesses it."""
-    if user.role != Role.UNIT_MANAGER or user.unit_id != unit.pk:
+    return access.can(user, access.ASSESSMENT_WRITE) and user.unit_id == unit.pk
+
+
+def ensure_own_unit(user, unit) -> None:
+    if not can_assess(user, unit):
         raise PermissionDenied
 
 
@@ -125,16 +129,21 @@ def assessment_save(*, user, unit, tertial: Tertial, answers: list[Answer]) -> S
     assessment = SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
     _ensure_open(assessment)
     valid = set(Commitment.objects.filter(year=tertial.year).values_list("pk", flat=True))
+    rows = {row.commitment_id: row for row in assessment.answers.all()}
     for answer in answers:
         if answer.commitment_id not in valid:
             raise ValidationError(_("The commitment is not one of the year's."), code="commitment")
-        row, _created = CommitmentAssessment.objects.get_or_create(
-            assessment=assessment, commitment_id=answer.commitment_id
-        )
+        row = rows.get(answer.commitment_id)
+        if row is None:
+            row = rows[answer.commitment_id] = CommitmentAssessment(
+                assessment=assessment, commitment_id=answer.commitment_id
+            )
         row.grade = answer.grade
         row.comment = answer.comment
         row.proposed_actions = answer.proposed_actions
-        row.full_clean()
+        # The assessment is locked and the commitment checked above, and the lookup keeps one
+        # row per commitment: only the answer's own fields need validating.
+        row.full_clean(exclude={"assessment", "commitment"}, validate_constraints=False)
         row.save()
     return assessment
 
@@ -166,7 +175,7 @@ def assessment_submit(*, user, assessment: SelfAssessment) -> SelfAssessment:
 
 @transaction.atomic
 def assessment_reopen(*, user, assessment: SelfAssessment, reason: str) -> Reopening:
-    if user.role != Role.HEAD:
+    if not access.can(user, access.ASSESSMENT_LEAD):
         raise PermissionDenied
     assessment = SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
     if not assessment.is_submitted:

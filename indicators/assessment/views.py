@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from customers.models import Unit
 from ekonomi import access, history, jobs, lists
-from ekonomi.access import Role
 from ekonomi.params import tertial_or_404, year_from
 from ekonomi.periods import Tertial
 from indicators.assessment import selectors, services, tasks
@@ -144,14 +143,12 @@ def assessments(request):
             "previous": tertial.previous(),
             "next": tertial.next(),
             "overview": selectors.tertial_overview(tertial=tertial),
-            "own_unit": request.user.unit if request.user.role == Role.UNIT_MANAGER else None,
+            "own_unit": request.user.unit
+            if access.can(request.user, access.ASSESSMENT_WRITE)
+            else None,
             "can_lead": _can_lead(request.user),
         },
     )
-
-
-def _can_assess(user, unit):
-    return user.role == Role.UNIT_MANAGER and user.unit_id == unit.pk
 
 
 @access.allow(access.INDICATORS_READ)
@@ -159,10 +156,10 @@ def assessment(request, tertial, code):
     tertial = tertial_or_404(tertial)
     unit = get_object_or_404(Unit, code=code)
     current = selectors.assessment_for(unit=unit, tertial=tertial)
-    writable = _can_assess(request.user, unit) and not (current and current.is_submitted)
+    writable = services.can_assess(request.user, unit) and not (current and current.is_submitted)
     if request.method == "POST" and not writable:
         # Another unit's manager, a reader, or a submitted assessment: nothing is saved.
-        if not _can_assess(request.user, unit):
+        if not services.can_assess(request.user, unit):
             raise PermissionDenied
         messages.error(
             request, _("The assessment has been submitted and can no longer be changed.")
